@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+
+from portal import views as portal_views
+from portal.sitemaps import sections as sitemap_sections
+
+urlpatterns = [
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("robots.txt", portal_views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemap_sections}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("portal.urls")),
+)
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = _("Portal und Stabsstelle")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import search, signals  # noqa: F401  (signals: cache invalidation on content changes)
+        from .models import Event, NewsItem, Page
+        from .roles import sync_group_permissions
+
+        post_migrate.connect(sync_group_permissions, sender=self)
+        search.register(Page, ("title", "summary", "body"), _("Seiten"), "seiten")
+        search.register(NewsItem, ("title", "summary", "body"), _("Aktuelles"), "aktuelles")
+        search.register(Event, ("title", "summary", "description", "venue"), _("Veranstaltungen"), "veranstaltungen")

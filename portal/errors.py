@@ -1,0 +1,19 @@
+"""Error pages in the site's layout and the visitor's language, without stack traces."""
+
+import logging
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+logger = logging.getLogger("portal.errors")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors: the database may be what failed.
+    logger.error("server_error path=%s", request.path)
+    return HttpResponseServerError(render_to_string("500.html", {"request": request}))

@@ -1,0 +1,82 @@
+"""Template helpers every page uses: translated fields with a visible German fallback, images, query strings."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def _is_fallback(obj, field):
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return False
+    has_own = getattr(obj, "has_own_text", None)
+    return has_own is not None and not has_own(field, language) and bool(getattr(obj, field))
+
+
+@register.simple_tag
+def tr(obj, field, html=False):
+    """The field in the visitor's language; German text shown in its place is marked lang="de" dir="ltr".
+
+    `html=True` for rich text (already cleaned on save), which is wrapped in a <div> instead of a <span>.
+    """
+    value = getattr(obj, field) or ""
+    content = mark_safe(value) if html else value
+    if not _is_fallback(obj, field):
+        return content if html else format_html("{}", content)
+    if html:
+        return format_html('<div lang="{}" dir="ltr">{}</div>', settings.LANGUAGE_CODE, content)
+    return format_html('<span lang="{}" dir="ltr">{}</span>', settings.LANGUAGE_CODE, content)
+
+
+@register.simple_tag
+def is_fallback(obj, *fields):
+    """True when any of the fields shows German text because the visitor's language has none."""
+    return any(_is_fallback(obj, field) for field in fields)
+
+
+@register.inclusion_tag("portal/partials/picture.html")
+def picture(image, sizes="(min-width: 60rem) 50rem, 100vw", css_class=""):
+    return {"image": image, "sizes": sizes, "css_class": css_class}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (pagination keeps the filters)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+
+@register.filter
+def accessible_widget(field):
+    """The field's widget linked to its hint and error text, and marked invalid when it has errors."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    attrs = {}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def clock(duration):
+    """A duration as minutes:seconds, e.g. 2:05."""
+    if not duration:
+        return ""
+    seconds = int(duration.total_seconds())
+    return f"{seconds // 60}:{seconds % 60:02d}"

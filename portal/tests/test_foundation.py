@@ -1,0 +1,143 @@
+"""The site shell: languages, layout, health check, deployment settings, compiled catalogues."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import DatabaseError
+from django.urls import reverse
+
+from portal.catalogues import catalogues, compiled
+
+BASE_DIR = Path(settings.BASE_DIR)
+ALL_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def test_root_redirects_to_the_best_accept_language(client, db):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar,de;q=0.5")["Location"] == "/ar/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9")["Location"] == "/tr/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja")["Location"] == "/de/"
+
+
+@pytest.mark.parametrize("code,direction", [("de", "ltr"), ("ar", "rtl"), ("fa", "rtl"), ("de-x-ls", "ltr")])
+def test_html_element_carries_language_and_direction(client, db, code, direction):
+    html = client.get(f"/{code}/").content.decode()
+    assert f'<html lang="{code}" dir="{direction}">' in html
+
+
+def test_language_switcher_links_to_the_same_page_in_every_language(client, page_factory):
+    page_factory("integration")
+    html = client.get("/de/integration/").content.decode()
+    switcher = html.split('class="language-switcher"', 1)[1].split("</details>", 1)[0]
+    for code, name in settings.LANGUAGES:
+        assert f'href="/{code}/integration/" lang="{code}" hreflang="{code}"' in switcher
+        assert name in switcher
+    assert "flag" not in switcher.lower()
+
+
+def test_footer_links_every_legal_page(client, page_factory):
+    for role in ("imprint", "privacy", "cookies", "easy_language", "sign_language"):
+        page_factory(role.replace("_", "-"), role=role)
+    html = client.get("/en/").content.decode()
+    footer = html.split('class="site-footer"', 1)[1]
+    for path in ("/en/imprint/", "/en/privacy/", "/en/barrierefreiheit/", "/en/barriere-melden/",
+                 "/en/cookies/", "/en/easy-language/", "/en/sign-language/"):
+        assert f'href="{path}' in footer
+
+
+def test_no_rendered_page_references_another_host(client, page_factory):
+    page_factory("integration", body_de='<p><a href="https://www.bamf.de">BAMF</a></p>')
+    for url in ["/de/", "/ar/", "/de/integration/", "/de/aktuelles/", "/de/veranstaltungen/", "/de/suche/?q=x",
+                "/de/barriere-melden/"]:
+        html = client.get(url).content.decode()
+        # Scripts, styles, images, fonts, media: only from our own host.
+        for tag in re.findall(r"<(?:script|link|img|source|video|audio|iframe)\b[^>]*>", html):
+            if "rel=\"alternate\"" in tag or "rel=\"canonical\"" in tag:
+                continue
+            for value in re.findall(r'(?:src|href|srcset|poster)="([^"]*)"', tag):
+                assert not re.match(r"^(https?:)?//", value), f"{url}: {tag}"
+
+
+def test_healthz_answers_200_when_the_database_answers(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, db, monkeypatch):
+    from django.db import connection
+
+    def unreachable():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(connection, "ensure_connection", unreachable)
+    assert client.get("/healthz").status_code == 503
+    monkeypatch.undo()
+    assert client.get("/healthz").status_code == 200
+
+
+def test_unknown_address_gives_the_translated_404_page(client, db):
+    response = client.get("/ar/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert 'dir="rtl"' in response.content.decode()
+
+
+def test_only_session_and_csrf_cookies_exist(client, db):
+    client.get("/de/")
+    client.get("/de/barriere-melden/")
+    assert set(client.cookies.keys()) <= {"sessionid", "csrftoken"}
+
+
+def test_production_settings_pass_check_deploy_except_hsts_preload():
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "gifhorn_integration.settings",
+        "SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
+        "ALLOWED_HOSTS": "integration.gifhorn.de",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR, env=env, capture_output=True, text=True,
+    )
+    output = result.stdout + result.stderr
+    warnings = [line for line in output.splitlines() if re.match(r"^\?: \(|^\w+\.\w+: \(", line)]
+    assert [w for w in warnings if "security.W021" not in w] == [], output
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "gifhorn_integration.settings"}
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=BASE_DIR, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_every_language_has_a_catalogue():
+    from django.utils.translation import to_locale
+
+    have = {path.parent.parent.name for path in catalogues()}
+    assert {to_locale(code) for code in ALL_CODES if code != "de"} <= have
+
+
+@pytest.mark.parametrize("po_path", catalogues(), ids=lambda path: path.parent.parent.name)
+def test_compiled_catalogue_is_current(po_path):
+    mo_path = po_path.with_suffix(".mo")
+    assert mo_path.exists(), f"{mo_path} fehlt: manage.py compile_catalogues"
+    assert mo_path.read_bytes() == compiled(po_path), f"{mo_path} ist veraltet: manage.py compile_catalogues"
+
+
+def test_sitemap_lists_alternates_in_every_language(client, page_factory):
+    page_factory("integration")
+    xml = client.get(reverse("sitemap")).content.decode()
+    for code in ALL_CODES:
+        assert f'hreflang="{code}" href="http://testserver/{code}/integration/"' in xml
+
+
+def test_robots_txt_points_to_the_sitemap(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body

@@ -1,0 +1,152 @@
+"""What residents see: pages with breadcrumbs and fallbacks, news, events, feeds, calendars, search."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from portal.models import Event, NewsItem
+
+MAX_QUERIES = 10
+
+
+@pytest.fixture
+def tree(page_factory):
+    root = page_factory("integration", title_de="Integration", title_ar="الاندماج", show_in_navigation=True)
+    child = page_factory("sprache", parent=root, title_de="Sprache", title_ar="اللغة",
+                         body_de="<p>Deutschkurse im Landkreis</p>", body_ar="<p>دورات اللغة الألمانية</p>")
+    untranslated = page_factory("familienleben", parent=root, title_de="Familienleben",
+                                body_de="<p>Kita und Schule</p>")
+    return root, child, untranslated
+
+
+def test_page_address_follows_the_tree_and_shows_breadcrumbs(client, tree):
+    _root, child, _untranslated = tree
+    assert child.get_absolute_url() == "/de/integration/sprache/"
+    html = client.get("/de/integration/sprache/").content.decode()
+    crumbs = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/de/integration/"' in crumbs
+    assert 'aria-current="page">Sprache<' in crumbs
+
+
+def test_switching_to_arabic_shows_the_same_page_right_to_left(client, tree):
+    html = client.get("/ar/integration/sprache/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<h1>اللغة</h1>" in html
+    assert "notice--fallback" not in html
+
+
+def test_untranslated_page_shows_german_marked_with_a_notice_in_arabic(client, tree):
+    html = client.get("/ar/integration/familienleben/").content.decode()
+    assert '<span lang="de" dir="ltr">Familienleben</span>' in html
+    assert '<div lang="de" dir="ltr"><p>Kita und Schule</p></div>' in html
+    assert "notice--fallback" in html
+
+
+def test_leichte_sprache_falls_back_to_german(client, tree):
+    html = client.get("/de-x-ls/integration/sprache/").content.decode()
+    assert "Deutschkurse im Landkreis" in html
+
+
+def test_child_pages_are_listed_and_siblings_navigable(client, tree):
+    html = client.get("/de/integration/").content.decode()
+    assert 'href="/de/integration/sprache/"' in html
+    sidebar = client.get("/de/integration/sprache/").content.decode().split('class="section-nav"', 1)[1]
+    assert 'href="/de/integration/familienleben/"' in sidebar
+
+
+def test_rich_text_is_cleaned_on_save(page_factory):
+    page = page_factory("x", body_de='<h1>Titel</h1><p onclick="x()">Text<script>alert(1)</script></p>')
+    assert "<script" not in page.body_de
+    assert "onclick" not in page.body_de
+    assert "<h1>" not in page.body_de
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+def _add_content(page_factory, count, offset=0):
+    parent = page_factory(f"bereich-{offset}", show_in_navigation=True)
+    now = timezone.now()
+    for i in range(count):
+        n = offset + i
+        page_factory(f"unterseite-{n}", parent=parent)
+        NewsItem.objects.create(slug=f"meldung-{n}", title_de=f"Meldung {n}", summary_de="Kurz", status="published")
+        Event.objects.create(slug=f"termin-{n}", title_de=f"Termin {n}", summary_de="Kurz", status="published",
+                             starts_at=now + timedelta(days=1, hours=n))
+    return parent
+
+
+@pytest.mark.parametrize("url", ["/de/", "/de/aktuelles/", "/de/aktuelles/meldung-0/", "/de/veranstaltungen/",
+                                 "/de/veranstaltungen/termin-0/", "/de/bereich-0/", "/de/suche/?q=Meldung",
+                                 "/de/barriere-melden/", "/ar/bereich-0/unterseite-0/"])
+def test_public_pages_run_a_bounded_number_of_queries(client, page_factory, url):
+    _add_content(page_factory, 3)
+    few = _queries(client, url)
+    _add_content(page_factory, 30, offset=100)
+    many = _queries(client, url)
+    assert many == few, f"{url}: {few} → {many} queries"
+    assert many <= MAX_QUERIES, url
+
+
+def test_news_feeds_in_rss_and_atom_per_language(client, db):
+    NewsItem.objects.create(slug="kurs", title_de="Neuer Kurs", title_en="New course", summary_de="Kurz",
+                            status="published")
+    rss = client.get("/en/aktuelles/feed/rss/")
+    assert rss["Content-Type"].startswith("application/rss+xml")
+    assert "<title>New course</title>" in rss.content.decode()
+    assert "<language>en</language>" in rss.content.decode()
+    atom = client.get("/de/aktuelles/feed/atom/")
+    assert "Neuer Kurs" in atom.content.decode()
+
+
+def test_events_by_month_expand_a_weekly_recurrence(client, db):
+    tz = timezone.get_current_timezone()
+    Event.objects.create(slug="sprechstunde", title_de="Offene Sprechstunde", summary_de="x", status="published",
+                         starts_at=datetime(2026, 3, 3, 10, tzinfo=tz), ends_at=datetime(2026, 3, 3, 12, tzinfo=tz),
+                         recurrence="WEEKLY", recurrence_until=datetime(2026, 4, 30).date())
+    html = client.get("/de/veranstaltungen/?monat=2026-04").content.decode()
+    assert html.count("Offene Sprechstunde") == 4  # 7, 14, 21, 28 April
+    assert "10:00" in html  # still 10:00 after the change to summer time
+
+
+@pytest.mark.parametrize("month", ["1999-13", "abc", "2026-00", "-", "9999999999-1"])
+def test_bad_month_parameter_shows_the_current_month(client, db, month):
+    assert client.get(f"/de/veranstaltungen/?monat={month}").status_code == 200
+
+
+def test_ical_download_of_one_event_and_the_feed(client, db):
+    Event.objects.create(slug="netzwerktreffen", title_de="Netzwerktreffen", summary_de="Austausch",
+                         status="published", starts_at=timezone.now() + timedelta(days=3),
+                         venue_de="Kreishaus", address="Schlossplatz 1, 38518 Gifhorn")
+    single = client.get("/de/veranstaltungen/netzwerktreffen.ics")
+    assert single["Content-Type"].startswith("text/calendar")
+    body = single.content.decode()
+    assert "BEGIN:VEVENT" in body and "SUMMARY:Netzwerktreffen" in body
+    assert "LOCATION:Kreishaus\\, Schlossplatz 1\\, 38518 Gifhorn" in body
+    assert "SUMMARY:Netzwerktreffen" in client.get("/de/veranstaltungen/kalender.ics").content.decode()
+
+
+def test_search_finds_pages_news_and_events_grouped(client, page_factory):
+    page_factory("sprache", title_de="Sprachkurse", summary_de="Deutsch lernen im Landkreis")
+    NewsItem.objects.create(slug="kurs", title_de="Neuer Sprachkurs", summary_de="Deutsch lernen", status="published")
+    html = client.get("/de/suche/?q=Deutsch").content.decode()
+    assert 'id="group-seiten"' in html and 'id="group-aktuelles"' in html
+    assert "Sprachkurse" in html and "Neuer Sprachkurs" in html
+
+
+def test_search_finds_german_text_from_an_arabic_page(client, page_factory):
+    page_factory("sprache", title_de="Sprachkurse")
+    assert "Sprachkurse" in client.get("/ar/suche/?q=Sprachkurse").content.decode()
+
+
+@pytest.mark.parametrize("query", ["", " ", "'; DROP TABLE portal_page; --", "a" * 500, "&|!:*()", "\x00", "<script>"])
+def test_search_survives_hostile_input(client, page_factory, query):
+    page_factory("sprache")
+    assert client.get("/de/suche/", {"q": query, "typ": "x", "seite": "-1"}).status_code == 200
