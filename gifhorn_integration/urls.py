@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("robots.txt", portal_views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemap_sections}, name="sitemap"),
+    path("admin/uebersetzung/", include("portal.admin_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,163 @@
+"""Helpers for the real-browser tests: axe-core checks, screenshots and the "no other host" check.
+
+The conftest next to this file imports them for its fixtures; the test modules import them from here.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[3]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = PROJECT_DIR / "test-artifacts" / "screenshots"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def missing_prerequisite():
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return "Chromium fehlt: apt-get install chromium"
+    if not AXE_SCRIPT.exists():
+        return "axe-core fehlt: npm ci"
+    return None
+
+
+# --- screenshots ----------------------------------------------------------------------------------------------
+def screenshot(page, name):
+    """A full-page PNG in test-artifacts/screenshots/<name>.png; returns its path."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
+    path = SCREENSHOT_DIR / f"{safe}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+# --- axe-core -------------------------------------------------------------------------------------------------
+def axe(page):
+    """Inject axe-core (once per document) and run it with the WCAG 2.0–2.2 A/AA rules; returns axe's results.
+
+    add_script_tag inlines the file, which the site's CSP (script-src 'self') blocks: the page must come from
+    a browser context opened with bypass_csp=True (the `axe_page` fixture).
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            pytest.fail("axe-core was not injected: is the page from a context with bypass_csp=True?")
+    return page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+
+
+def format_violations(violations, url=""):
+    lines = [f"{len(violations)} axe violation(s){' on ' + url if url else ''}:"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} [{violation.get('impact') or 'n/a'}] {violation['help']} "
+            f"({len(violation['nodes'])} element(s)) {violation.get('helpUrl', '')}"
+        )
+        for node in violation["nodes"][:3]:
+            target = " ".join(str(part) for part in node.get("target", []))
+            html = re.sub(r"\s+", " ", node.get("html", ""))[:200]
+            lines.append(f"    target: {target}")
+            lines.append(f"      html: {html}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")[:300]
+            if summary:
+                lines.append(f"       why: {summary}")
+    return "\n".join(lines)
+
+
+def assert_no_violations(page, allow=()):
+    """Fail with a readable list when axe finds violations. `allow`: rule ids tolerated (admin internals only;
+    give each one a reason in a comment where it is passed)."""
+    allowed = set(allow)
+    results = axe(page)
+    violations = [violation for violation in results["violations"] if violation["id"] not in allowed]
+    if violations:
+        pytest.fail(format_violations(violations, page.url), pytrace=False)
+    return results
+
+
+# --- requests to other hosts ----------------------------------------------------------------------------------
+class RequestLog:
+    """Every URL a browser context requests (pages, styles, scripts, images, fonts, fetches, favicons)."""
+
+    def __init__(self, context):
+        self.urls = []
+        context.on("request", lambda request: self.urls.append(request.url))
+
+    def clear(self):
+        self.urls.clear()
+
+
+def foreign_requests(urls, base_url):
+    """The URLs that went to another scheme, host or port than `base_url`."""
+    own = urlsplit(base_url)
+    foreign = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES:
+            continue
+        if (parts.scheme, parts.hostname, parts.port) != (own.scheme, own.hostname, own.port):
+            foreign.append(url)
+    return foreign
+
+
+def assert_no_foreign_requests(urls, base_url):
+    foreign = foreign_requests(urls, base_url)
+    assert not foreign, f"requests to another host than {base_url}:\n" + "\n".join(f"  {url}" for url in foreign)
+
+
+# --- focus ----------------------------------------------------------------------------------------------------
+FOCUS_STYLE_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  return {
+    tag: el.tagName.toLowerCase(), id: el.id, text: (el.textContent || '').trim().slice(0, 60),
+    outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth, outlineColor: style.outlineColor,
+    boxShadow: style.boxShadow,
+  };
+}"""
+
+
+def focus_style(page):
+    return page.evaluate(FOCUS_STYLE_JS)
+
+
+def focus_is_visible(style):
+    if style is None:
+        return False
+    has_outline = style["outlineStyle"] != "none" and style["outlineWidth"] not in ("0px", "")
+    return has_outline or style["boxShadow"] != "none"
+
+
+def assert_focus_visible(page):
+    style = focus_style(page)
+    assert focus_is_visible(style), f"focus is not visible on {style}"
+    return style
+
+
+# --- admin ----------------------------------------------------------------------------------------------------
+def admin_login(page, user, password):
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", user.email)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.locator("#login-form [type=submit]").click()
+    assert "/admin/login/" not in page.url, f"admin login failed: {page.locator('.errornote').all_inner_texts()}"
