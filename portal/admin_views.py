@@ -62,7 +62,8 @@ def export(request, language):
     if request.method != "POST" or not objects:
         messages.error(request, _("Bitte wählen Sie mindestens einen Eintrag aus."))
         return redirect("translation_coverage", language=language)
-    response = HttpResponse(translation_exchange.export_po(objects, language), content_type="text/x-gettext-translation")
+    data = translation_exchange.export_po(objects, language)
+    response = HttpResponse(data, content_type="text/x-gettext-translation")
     response["Content-Disposition"] = f'attachment; filename="integrationsportal-{language}.po"'
     return response
 

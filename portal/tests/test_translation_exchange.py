@@ -21,8 +21,8 @@ def test_export_import_changes_exactly_those_fields_and_records_history(pages):
     first, second = pages
     exported = polib.pofile(translation_exchange.export_po([first, second], "ar").decode())
     contexts = {entry.msgctxt for entry in exported}
-    assert contexts == {"portal.page:%d:title" % first.pk, "portal.page:%d:summary" % first.pk,
-                        "portal.page:%d:title" % second.pk, "portal.page:%d:body" % second.pk}
+    assert contexts == {f"portal.page:{first.pk}:title", f"portal.page:{first.pk}:summary",
+                        f"portal.page:{second.pk}:title", f"portal.page:{second.pk}:body"}
     for entry in exported:
         if entry.msgctxt.endswith(f"{second.pk}:title"):
             entry.msgstr = "التعليم"
