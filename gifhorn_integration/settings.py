@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_prose_editor",
     "csp",
+    "import_export",
     "portal",
     "projects",
     "volunteers",
@@ -192,14 +193,19 @@ if not DEBUG:
 # /healthz is asked by the load balancer over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# Content-Security-Policy: nothing from another host, no inline code. The map tile host is the only
-# exception and is added once the map feature exists (see projects).
+# Map tiles for the directory map. They are requested only after the visitor clicks "Karte laden".
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap-Mitwirkende")
+_tile_origin = "/".join(MAP_TILE_URL.split("/")[:3]) if MAP_TILE_URL.startswith("http") else ""
+
+# Content-Security-Policy: nothing from another host, no inline code. The map tile server is the only
+# exception, for images, and the map script contacts it only after the visitor's click.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:"] + ([_tile_origin] if _tile_origin else []),
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'"],

@@ -6,17 +6,22 @@ from django.urls import include, path
 from django.views.static import serve
 
 from portal import views as portal_views
+from projects import views as project_views
 from portal.sitemaps import sections as sitemap_sections
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("robots.txt", portal_views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemap_sections}, name="sitemap"),
-    path("admin/uebersetzung/", include("portal.admin_urls")),
+    path("daten/organisationen.json", project_views.open_data_json, name="open_data_json"),
+    path("daten/organisationen.csv", project_views.open_data_csv, name="open_data_csv"),
+    path("admin/werkzeuge/", include("portal.admin_urls")),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("projects.urls")),
+    # portal last: its info pages take every address nothing else claims.
     path("", include("portal.urls")),
 )
 

@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import roles
 from .translation_status import State, TranslationTracked, target_languages, translated_field_names
-from .workflow import Publishable, Transition
+from .workflow import MESSAGE_REQUIRED, Publishable, Transition
 
 
 class ContentAdminForm(forms.ModelForm):
@@ -27,14 +27,14 @@ class ContentAdminForm(forms.ModelForm):
         label=_("Nachricht an die Autorin/den Autor"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Pflicht bei „Änderungen erbitten“."),
+        help_text=_("Pflicht bei „Änderungen erbitten“ und „Ablehnen“."),
     )
 
     def clean(self):
         cleaned = super().clean()
         message = cleaned.get("workflow_message", "").strip()
-        if cleaned.get("workflow_action") == Transition.REQUEST_CHANGES and not message:
-            self.add_error("workflow_message", _("Bitte schreiben Sie, was geändert werden soll."))
+        if cleaned.get("workflow_action") in MESSAGE_REQUIRED and not message:
+            self.add_error("workflow_message", _("Bitte schreiben Sie der Autorin/dem Autor eine Begründung."))
         return cleaned
 
 

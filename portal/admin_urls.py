@@ -3,8 +3,9 @@ from django.urls import path
 from . import admin_views
 
 urlpatterns = [
-    path("", admin_views.coverage, name="translation_coverage_default"),
-    path("<str:language>/", admin_views.coverage, name="translation_coverage"),
-    path("<str:language>/export/", admin_views.export, name="translation_export"),
-    path("<str:language>/import/", admin_views.import_preview, name="translation_import"),
+    path("moderation/", admin_views.moderation_queue, name="moderation_queue"),
+    path("uebersetzung/", admin_views.coverage, name="translation_coverage_default"),
+    path("uebersetzung/<str:language>/", admin_views.coverage, name="translation_coverage"),
+    path("uebersetzung/<str:language>/export/", admin_views.export, name="translation_export"),
+    path("uebersetzung/<str:language>/import/", admin_views.import_preview, name="translation_import"),
 ]

@@ -104,3 +104,76 @@ def import_preview(request, language):
         "changes": changes,
     }
     return render(request, "admin/portal/translation_import.html", context)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("publish", gettext_lazy("Freigeben")),
+                                          ("request_changes", gettext_lazy("Änderungen erbitten")),
+                                          ("reject", gettext_lazy("Ablehnen"))])
+    message = forms.CharField(label=gettext_lazy("Nachricht an die Autorin/den Autor"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+def _submitted_objects():
+    from django.apps import apps
+
+    from .workflow import Publishable, Status
+
+    for model in apps.get_models():
+        if issubclass(model, Publishable):
+            for obj in model._default_manager.filter(status=Status.SUBMITTED).order_by("updated_at"):
+                yield obj
+
+
+@staff_member_required
+def moderation_queue(request):
+    """Everything partners submitted, oldest first: new content and changes to published content."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import PendingChange
+    from .workflow import Transition
+
+    if not roles.can_publish(request.user):
+        raise Http404
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        kind, _sep, key = request.POST.get("item", "").partition(":")
+        if form.is_valid():
+            decision, message = form.cleaned_data["decision"], form.cleaned_data["message"]
+            try:
+                if kind == "change":
+                    change = PendingChange.objects.open().get(pk=key)
+                    if decision == "publish":
+                        change.approve(request.user)
+                    else:
+                        if not message.strip():
+                            raise ValidationError(_("Bitte schreiben Sie der Autorin/dem Autor eine Begründung."))
+                        change.reject(request.user, message)
+                else:
+                    content_type_id, _sep, pk = key.partition("-")
+                    obj = ContentType.objects.get_for_id(int(content_type_id)).get_object_for_this_type(pk=pk)
+                    obj.apply_transition(Transition(decision), request.user, message)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            except (ValueError, LookupError, PendingChange.DoesNotExist):
+                messages.error(request, _("Dieser Eintrag ist nicht mehr in der Warteschlange."))
+            else:
+                messages.success(request, _("Entscheidung gespeichert; die Autorin/der Autor wurde benachrichtigt."))
+        return redirect("moderation_queue")
+    submissions = [
+        {"object": obj, "key": f"object:{ContentType.objects.get_for_model(obj).pk}-{obj.pk}",
+         "kind": obj._meta.verbose_name, "admin_url": f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change"}
+        for obj in _submitted_objects()
+    ]
+    changes = [
+        {"change": change, "key": f"change:{change.pk}"}
+        for change in PendingChange.objects.open().select_related("author", "content_type")
+    ]
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Moderation: eingereichte Inhalte"),
+        "submissions": submissions,
+        "changes": changes,
+        "form": DecisionForm(),
+    }
+    return render(request, "admin/portal/moderation_queue.html", context)

@@ -16,6 +16,7 @@ from .models import (
     Municipality,
     NewsItem,
     Page,
+    SpokenLanguage,
     TargetGroup,
     Topic,
 )
@@ -33,6 +34,11 @@ class TopicTranslation(TranslationOptions):
 
 @register(TargetGroup)
 class TargetGroupTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(SpokenLanguage)
+class SpokenLanguageTranslation(TranslationOptions):
     fields = ("name",)
 
 

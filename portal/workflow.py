@@ -36,6 +36,7 @@ class Transition(models.TextChoices):
     SUBMIT = "submit", _("Zur Prüfung einreichen")
     PUBLISH = "publish", _("Veröffentlichen")
     REQUEST_CHANGES = "request_changes", _("Änderungen erbitten")
+    REJECT = "reject", _("Ablehnen")
     ARCHIVE = "archive", _("Archivieren")
 
 
@@ -48,12 +49,17 @@ TRANSITIONS = {
         True,
     ),
     Transition.REQUEST_CHANGES: ({Status.SUBMITTED}, Status.CHANGES_REQUESTED, True),
+    Transition.REJECT: ({Status.SUBMITTED, Status.CHANGES_REQUESTED}, Status.ARCHIVED, True),
     Transition.ARCHIVE: (
         {Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.PUBLISHED},
         Status.ARCHIVED,
         True,
     ),
 }
+
+
+# Decisions that must tell the author why.
+MESSAGE_REQUIRED = {Transition.REQUEST_CHANGES, Transition.REJECT}
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -137,10 +143,10 @@ class Publishable(models.Model):
                 _("„%(action)s“ ist im Status „%(status)s“ nicht möglich.")
                 % {"action": transition.label, "status": self.get_status_display()}
             )
-        if transition == Transition.REQUEST_CHANGES and not message.strip():
-            raise ValidationError(_("Bitte schreiben Sie, was geändert werden soll."))
+        if transition in MESSAGE_REQUIRED and not message.strip():
+            raise ValidationError(_("Bitte schreiben Sie der Autorin/dem Autor eine Begründung."))
         self.status = target
-        if transition == Transition.REQUEST_CHANGES:
+        if transition in MESSAGE_REQUIRED:
             self.review_message = message.strip()
         elif transition == Transition.PUBLISH:
             self.review_message = ""

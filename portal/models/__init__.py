@@ -1,7 +1,8 @@
 from .content import ContactPerson, Download, Event, Image, NewsItem, Page
 from .legal import AccessibilityStatement, FeedbackTicket, HomePage
+from .revisions import PendingChange
 from .users import User
-from .vocabulary import Municipality, TargetGroup, Topic
+from .vocabulary import Municipality, SpokenLanguage, TargetGroup, Topic
 
 __all__ = [
     "AccessibilityStatement",
@@ -13,7 +14,9 @@ __all__ = [
     "Image",
     "Municipality",
     "NewsItem",
+    "PendingChange",
     "Page",
+    "SpokenLanguage",
     "TargetGroup",
     "Topic",
     "User",

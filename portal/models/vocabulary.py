@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import cached
 from portal.translation_status import TranslationTracked
 
 
@@ -24,6 +25,14 @@ class VocabularyTerm(TranslationTracked):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def choices(cls, value_field="slug"):
+        """[(value, name in the current language)] for filter forms, cached until content changes."""
+        from django.utils import translation
+
+        key = f"choices:{cls._meta.label_lower}:{value_field}:{translation.get_language()}"
+        return cached(key, lambda: [(getattr(term, value_field), term.name) for term in cls.objects.all()])
 
 
 class Municipality(VocabularyTerm):
@@ -47,3 +56,17 @@ class TargetGroup(VocabularyTerm):
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("Zielgruppe")
         verbose_name_plural = _("Zielgruppen")
+
+
+class SpokenLanguage(VocabularyTerm):
+    """A language people can be counselled or helped in (any language, not only the site's languages)."""
+
+    code = models.CharField(_("Sprachcode (ISO 639)"), max_length=12, unique=True)
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("gesprochene Sprache")
+        verbose_name_plural = _("gesprochene Sprachen")
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or self.code
+        super().save(*args, **kwargs)

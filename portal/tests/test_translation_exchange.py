@@ -58,16 +58,16 @@ def test_broken_or_foreign_files_are_refused_with_a_message(db, data):
 def test_coverage_page_lists_missing_first_and_import_preview_then_apply(client, editor, pages):
     first, second = pages
     client.force_login(editor)
-    html = client.get("/admin/uebersetzung/ar/").content.decode()
+    html = client.get("/admin/werkzeuge/uebersetzung/ar/").content.decode()
     assert html.index("Bildung") < html.index(">Sprache<")  # missing before current
-    response = client.post("/admin/uebersetzung/ar/export/", {"objects": [f"portal.page:{second.pk}"]})
+    response = client.post("/admin/werkzeuge/uebersetzung/ar/export/", {"objects": [f"portal.page:{second.pk}"]})
     catalogue = polib.pofile(response.content.decode())
     next(entry for entry in catalogue if entry.msgctxt.endswith(":title")).msgstr = "التعليم"
     upload = SimpleUploadedFile("ar.po", str(catalogue).encode())
-    preview = client.post("/admin/uebersetzung/ar/import/", {"file": upload}).content.decode()
+    preview = client.post("/admin/werkzeuge/uebersetzung/ar/import/", {"file": upload}).content.decode()
     assert "التعليم" in preview
     assert not Page.objects.get(pk=second.pk).title_ar
-    confirmed = client.post("/admin/uebersetzung/ar/import/", {"confirm": "1"}, follow=True)
+    confirmed = client.post("/admin/werkzeuge/uebersetzung/ar/import/", {"confirm": "1"}, follow=True)
     assert "1 Einträge wurden aktualisiert" in confirmed.content.decode(), confirmed.content.decode()[-3000:]
     assert Page.objects.get(pk=second.pk).title_ar == "التعليم"
 
@@ -75,6 +75,6 @@ def test_coverage_page_lists_missing_first_and_import_preview_then_apply(client,
 def test_anonymous_and_partners_cannot_reach_the_coverage_page(client, db):
     from conftest import make_user
 
-    assert client.get("/admin/uebersetzung/ar/").status_code == 302
+    assert client.get("/admin/werkzeuge/uebersetzung/ar/").status_code == 302
     client.force_login(make_user("partner@verein.example"))
-    assert client.get("/admin/uebersetzung/ar/").status_code == 302
+    assert client.get("/admin/werkzeuge/uebersetzung/ar/").status_code == 302

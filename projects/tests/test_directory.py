@@ -1,0 +1,144 @@
+"""The public directory: combined filters, bounded queries, nothing unpublished, open data, vCard, JSON-LD."""
+
+import json
+
+import pytest
+from django.utils.text import slugify
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.models import Municipality, SpokenLanguage, TargetGroup, Topic
+from projects.models import Organisation, Project
+
+
+@pytest.fixture
+def vocabulary(db):
+    return {
+        "sprache": Topic.objects.create(slug="sprache", name_de="Sprache"),
+        "beratung": Topic.objects.create(slug="beratung", name_de="Beratung"),
+        "gifhorn": Municipality.objects.create(slug="stadt-gifhorn", name_de="Stadt Gifhorn", latitude=52.48,
+                                               longitude=10.55),
+        "wittingen": Municipality.objects.create(slug="stadt-wittingen", name_de="Stadt Wittingen",
+                                                 latitude=52.73, longitude=10.74),
+        "ar": SpokenLanguage.objects.create(code="ar", name_de="Arabisch"),
+        "uk": SpokenLanguage.objects.create(code="uk", name_de="Ukrainisch"),
+        "frauen": TargetGroup.objects.create(slug="frauen", name_de="Frauen"),
+    }
+
+
+def organisation(name, *, topics=(), municipalities=(), languages=(), groups=(), status="published", **fields):
+    org = Organisation.objects.create(name=name, slug=slugify(name), status=status, **fields)
+    org.topics.set(topics)
+    org.municipalities.set(municipalities)
+    org.spoken_languages.set(languages)
+    org.target_groups.set(groups)
+    return org
+
+
+def names(response):
+    return [org.name for org in response.context["page_obj"]]
+
+
+def test_filters_combine(client, vocabulary):
+    v = vocabulary
+    organisation("Frauencafé", topics=[v["sprache"]], municipalities=[v["gifhorn"]], languages=[v["ar"]],
+                 groups=[v["frauen"]])
+    organisation("Sprachtreff", topics=[v["sprache"]], municipalities=[v["gifhorn"]], languages=[v["uk"]])
+    organisation("Beratung Nord", topics=[v["beratung"]], municipalities=[v["wittingen"]], languages=[v["ar"]])
+    organisation("Sprachkurs Nord", topics=[v["sprache"]], municipalities=[v["wittingen"]], languages=[v["ar"]])
+    url = "/de/angebote/"
+    assert names(client.get(url, {"thema": "sprache"})) == ["Frauencafé", "Sprachkurs Nord", "Sprachtreff"]
+    assert names(client.get(url, {"thema": "sprache", "kommune": "stadt-gifhorn"})) == ["Frauencafé", "Sprachtreff"]
+    assert names(client.get(url, {"thema": "sprache", "kommune": "stadt-gifhorn", "sprache": "ar"})) == ["Frauencafé"]
+    assert names(client.get(url, {"sprache": "ar", "zielgruppe": "frauen"})) == ["Frauencafé"]
+    assert names(client.get(url, {"sprache": "ar", "q": "Nord"})) == ["Beratung Nord", "Sprachkurs Nord"]
+    response = client.get(url, {"thema": "sprache", "kommune": "stadt-wittingen"})
+    assert names(response) == ["Sprachkurs Nord"]
+    assert "1 Organisation gefunden" in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [{"thema": "gibt-es-nicht"}, {"kommune": "x" * 500}, {"seite": "abc"},
+                                    {"sprache": "\x00"}, {"q": "%" * 300}])
+def test_bad_filter_values_never_break_the_page(client, vocabulary, params):
+    organisation("Sprachtreff")
+    assert client.get("/de/angebote/", params).status_code == 200
+
+
+def test_pending_rejected_and_draft_organisations_appear_nowhere(client, vocabulary):
+    organisation("Offen sichtbar")
+    for status in ("draft", "submitted", "changes_requested", "archived"):
+        organisation(f"Verborgen {status}", status=status, city="Gifhorn")
+    for url in ["/de/angebote/", "/de/angebote/karte/", "/de/suche/?q=Verborgen", "/daten/organisationen.json",
+                "/daten/organisationen.csv", "/sitemap.xml"]:
+        html = client.get(url).content.decode("utf-8")
+        assert not any(f"Verborgen {status}" in html for status in ("draft", "submitted", "changes", "archived")), url
+    assert client.get("/de/angebote/verborgen-draft/").status_code == 404
+
+
+def _count_queries(client, url):
+    client.get(url)  # warm the caches (navigation, vocabulary): both measurements start from the same state
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("url", ["/de/angebote/?thema=sprache&kommune=stadt-gifhorn", "/de/angebote/karte/",
+                                 "/de/projekte/", "/de/angebote/org-0/", "/de/projekte/projekt-0/"])
+def test_directory_pages_run_the_same_queries_for_10_or_1000_organisations(client, vocabulary, url):
+    v = vocabulary
+
+    def add(start, count):
+        created = Organisation.objects.bulk_create([
+            Organisation(name=f"Org {i}", slug=f"org-{i}", status="published", latitude=52.4, longitude=10.5)
+            for i in range(start, start + count)
+        ])
+        Organisation.topics.through.objects.bulk_create(
+            Organisation.topics.through(organisation=org, topic=v["sprache"]) for org in created)
+        Organisation.municipalities.through.objects.bulk_create(
+            Organisation.municipalities.through(organisation=org, municipality=v["gifhorn"]) for org in created)
+        Project.objects.bulk_create([
+            Project(title_de=f"Projekt {i}", slug=f"projekt-{i}", summary_de="Kurz", status="published",
+                    lead_organisation=created[0])
+            for i in range(start, start + min(count, 50))
+        ])
+
+    add(0, 10)
+    few = _count_queries(client, url)
+    add(10, 990)
+    many = _count_queries(client, url)
+    assert few == many <= 10, (few, many)
+
+
+def test_detail_page_has_json_ld_vcard_and_opening_hours(client, vocabulary):
+    org = organisation("Migrationsberatung", street="Schlossplatz 1", postcode="38518", city="Gifhorn",
+                       phone="05371 82-0", email="mbe@beispiel.example", latitude=52.48, longitude=10.55,
+                       languages=[vocabulary["ar"]])
+    org.opening_hours.create(weekday=0, opens="09:00", closes="12:00")
+    html = client.get("/de/angebote/migrationsberatung/").content.decode()
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert data["@type"] == "Organization" and data["address"]["postalCode"] == "38518"
+    assert data["openingHoursSpecification"][0]["opens"] == "09:00"
+    assert data["knowsLanguage"] == ["ar"]
+    vcard = client.get("/de/angebote/migrationsberatung/kontakt.vcf").content.decode()
+    assert "FN:Migrationsberatung" in vcard and "TEL;TYPE=WORK,VOICE:05371 82-0" in vcard
+
+
+def test_open_data_csv_and_json_at_stable_addresses(client, vocabulary):
+    organisation("Café Ümit", topics=[vocabulary["sprache"]], city="Gifhorn")
+    organisation("مركز الاستشارة", city="Wittingen")
+    csv_body = client.get("/daten/organisationen.csv").content.decode("utf-8-sig")
+    assert "Café Ümit" in csv_body and "مركز الاستشارة" in csv_body
+    data = client.get("/daten/organisationen.json").json()
+    assert data["count"] == 2
+    assert {row["name"] for row in data["organisations"]} == {"Café Ümit", "مركز الاستشارة"}
+    assert next(row for row in data["organisations"] if row["name"] == "Café Ümit")["topics"] == ["sprache"]
+
+
+def test_map_page_lists_markers_and_loads_no_tiles_before_a_click(client, vocabulary):
+    organisation("Mit Standort", latitude=52.48, longitude=10.55)
+    organisation("Ohne Standort")
+    html = client.get("/de/angebote/karte/").content.decode()
+    markers = json.loads(html.split('<script id="map-markers" type="application/json">', 1)[1].split("</script>")[0])
+    assert [marker["name"] for marker in markers] == ["Mit Standort"]
+    assert "data-load-map" in html
+    assert "tile.openstreetmap.org" not in html.replace('data-tile-url="https://tile.openstreetmap.org', "")

@@ -1,0 +1,139 @@
+import csv
+import json
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from portal.views import paginate
+
+from . import structured_data
+from .forms import DirectoryFilterForm, ProjectFilterForm
+from .models import Organisation, Project, ProjectPartner
+
+DIRECTORY_PAGE_SIZE = 20
+
+
+def _directory_queryset(request):
+    form = DirectoryFilterForm(request.GET or None)
+    organisations = form.filter(Organisation.objects.published())
+    return form, organisations.order_by("name").prefetch_related("topics", "municipalities")
+
+
+def directory(request):
+    form, organisations = _directory_queryset(request)
+    page_obj = paginate(request, organisations, DIRECTORY_PAGE_SIZE)
+    return render(request, "projects/directory.html", {"form": form, "page_obj": page_obj, "view": "list"})
+
+
+def directory_map(request):
+    """The same filtered result as markers. The list stays the accessible default; the map's tiles load
+    only after the visitor asks for them (static/js/directory-map.js)."""
+    form, organisations = _directory_queryset(request)
+    markers = [
+        {"name": org.name, "url": org.get_absolute_url(), "lat": float(org.latitude), "lon": float(org.longitude),
+         "address": org.address_line}
+        for org in organisations.exclude(latitude=None).exclude(longitude=None).only(
+            "name", "slug", "latitude", "longitude", "street", "postcode", "city")
+    ]
+    context = {
+        "form": form,
+        "markers": markers,
+        "count": len(markers),
+        "tile_url": settings.MAP_TILE_URL,
+        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "view": "map",
+    }
+    return render(request, "projects/directory_map.html", context)
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.visible_to(request.user)
+        .select_related("logo")
+        .prefetch_related("topics", "target_groups", "municipalities", "spoken_languages", "opening_hours"),
+        slug=slug,
+    )
+    projects = Project.objects.published().involving(organisation).order_by("title_de")
+    related = {}
+    for key, provider in structured_data.related_providers():
+        related[key] = provider(organisation)
+    context = {
+        "organisation": organisation,
+        "projects": projects,
+        "related": related,
+        "json_ld": json.dumps(structured_data.organisation_json_ld(organisation, request), ensure_ascii=False),
+    }
+    return render(request, "projects/organisation_detail.html", context)
+
+
+def organisation_vcard(request, slug):
+    organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
+    response = HttpResponse(structured_data.vcard(organisation), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{organisation.slug}.vcf"'
+    return response
+
+
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    projects = form.filter(Project.objects.published()).select_related("lead_organisation").order_by("title_de")
+    return render(request, "projects/project_list.html", {"form": form, "page_obj": paginate(request, projects)})
+
+
+def project_detail(request, slug):
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user)
+        .select_related("lead_organisation", "image")
+        .prefetch_related(
+            "topics", "municipalities",
+            Prefetch("partnerships", queryset=ProjectPartner.objects.filter(
+                accepted=True, organisation__in=Organisation.objects.published()).select_related("organisation")),
+        ),
+        slug=slug,
+    )
+    return render(request, "projects/project_detail.html", {"project": project})
+
+
+OPEN_DATA_FIELDS = ["name", "kind", "street", "postcode", "city", "latitude", "longitude", "phone", "email",
+                    "website", "step_free", "by_appointment"]
+
+
+def _open_data_rows():
+    organisations = Organisation.objects.published().order_by("name").prefetch_related(
+        "topics", "municipalities", "spoken_languages", "target_groups")
+    for org in organisations:
+        row = {field: getattr(org, field) for field in OPEN_DATA_FIELDS}
+        row["latitude"] = float(org.latitude) if org.latitude is not None else None
+        row["longitude"] = float(org.longitude) if org.longitude is not None else None
+        row["url"] = settings.SITE_URL + f"/de/angebote/{org.slug}/"
+        row["topics"] = [topic.slug for topic in org.topics.all()]
+        row["municipalities"] = [m.slug for m in org.municipalities.all()]
+        row["languages"] = [language.code for language in org.spoken_languages.all()]
+        row["target_groups"] = [group.slug for group in org.target_groups.all()]
+        row["description_de"] = org.description_de or ""
+        yield row
+
+
+def open_data_json(request):
+    rows = list(_open_data_rows())
+    return JsonResponse(
+        {"license": "dl-de/by-2-0", "publisher": _("Landkreis Gifhorn, Stabsstelle Integration"), "count": len(rows),
+         "organisations": rows},
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
+
+
+def open_data_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="organisationen.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8 (umlauts, Arabic script) correctly
+    writer = None
+    for row in _open_data_rows():
+        flat = {key: "|".join(value) if isinstance(value, list) else value for key, value in row.items()}
+        if writer is None:
+            writer = csv.DictWriter(response, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
+    return response

@@ -1,0 +1,36 @@
+/* Directory map: nothing is requested from the tile server until the visitor clicks "Karte laden".
+   Leaflet itself is served from our own static files. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector("[data-load-map]");
+    var container = document.getElementById("directory-map");
+    if (!button || !container || typeof L === "undefined") {
+      return;
+    }
+    button.addEventListener("click", function () {
+      var markers = JSON.parse(document.getElementById("map-markers").textContent);
+      container.hidden = false;
+      document.querySelector("[data-map-consent]").hidden = true;
+      var map = L.map(container, { scrollWheelZoom: false }).setView([52.55, 10.62], 10);
+      L.tileLayer(container.dataset.tileUrl, {
+        maxZoom: 18,
+        attribution: container.dataset.attribution
+      }).addTo(map);
+      var bounds = [];
+      markers.forEach(function (marker) {
+        var link = document.createElement("a");
+        link.href = marker.url;
+        link.textContent = marker.name;
+        L.marker([marker.lat, marker.lon], { title: marker.name, alt: marker.name })
+          .addTo(map)
+          .bindPopup(link);
+        bounds.push([marker.lat, marker.lon]);
+      });
+      if (bounds.length) {
+        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
+      }
+      container.focus();
+    });
+  });
+})();
