@@ -228,6 +228,12 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# --- Volunteers ---------------------------------------------------------------------------------------
+# Months after a sign-up or training registration ended until its personal data is anonymised.
+VOLUNTEER_RETENTION_MONTHS = env.int("VOLUNTEER_RETENTION_MONTHS", default=12)
+# Days before an opportunity expires when its organisation gets a reminder.
+OPPORTUNITY_REMINDER_DAYS = env.int("OPPORTUNITY_REMINDER_DAYS", default=14)
+
 # --- Portal ---------------------------------------------------------------------------------------------
 PORTAL_NAME = _("Integration im Landkreis Gifhorn")
 # Messages live in the session (never in a cookie of their own): only session and CSRF cookies exist.

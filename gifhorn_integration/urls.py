@@ -20,6 +20,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("volunteers.urls")),
     path("", include("projects.urls")),
     # portal last: its info pages take every address nothing else claims.
     path("", include("portal.urls")),

@@ -51,6 +51,7 @@ def occurrences_between(events, start, end):
 
 
 def to_ical(event, request=None):
+    """One VEVENT for anything event-like (portal events, volunteer trainings)."""
     entry = ICalEvent()
     host = settings.SITE_URL.split("//", 1)[-1]
     entry.add("uid", f"event-{event.pk}@{host}")
@@ -65,7 +66,7 @@ def to_ical(event, request=None):
         entry.add("location", place)
     path = event.get_absolute_url()
     entry.add("url", request.build_absolute_uri(path) if request else settings.SITE_URL + path)
-    if event.recurrence:
+    if getattr(event, "recurrence", ""):
         until = datetime.combine(event.recurrence_until, time.max, tzinfo=timezone.get_current_timezone())
         entry.add("rrule", {"freq": event.recurrence, "until": until})
     return entry
