@@ -14,7 +14,7 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
 max_requests_jitter = 200
 preload_app = True
-accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no access log
 errorlog = "-"
-access_log_format = 'method=%(m)s path="%(U)s" status=%(s)s bytes=%(B)s duration_us=%(D)s'
+access_log_format = 'request="%(r)s" status=%(s)s bytes=%(B)s duration_us=%(D)s'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

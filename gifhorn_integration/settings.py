@@ -228,6 +228,9 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# Per-address limit on public form submissions (honeypot and rate limit, no third-party CAPTCHA).
+RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
+
 # --- Volunteers ---------------------------------------------------------------------------------------
 # Months after a sign-up or training registration ended until its personal data is anonymised.
 VOLUNTEER_RETENTION_MONTHS = env.int("VOLUNTEER_RETENTION_MONTHS", default=12)

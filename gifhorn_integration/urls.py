@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.views.static import serve
 
 from portal import views as portal_views
-from projects import views as project_views
 from portal.sitemaps import sections as sitemap_sections
+from projects import views as project_views
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),

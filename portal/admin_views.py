@@ -121,8 +121,7 @@ def _submitted_objects():
 
     for model in apps.get_models():
         if issubclass(model, Publishable):
-            for obj in model._default_manager.filter(status=Status.SUBMITTED).order_by("updated_at"):
-                yield obj
+            yield from model._default_manager.filter(status=Status.SUBMITTED).order_by("updated_at")
 
 
 @staff_member_required

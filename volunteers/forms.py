@@ -45,8 +45,11 @@ class PersonForm(HoneypotMixin, forms.Form):
     )
     phone = forms.CharField(label=_("Telefon (freiwillig)"), max_length=40, required=False)
     consent = forms.BooleanField(
-        label=_("Ich habe den Datenschutzhinweis gelesen und bin einverstanden, dass meine Angaben dafür genutzt werden."),
-        error_messages={"required": _("Bitte bestätigen Sie, dass Sie mit der Nutzung Ihrer Angaben einverstanden sind.")},
+        label=_("Ich habe den Datenschutzhinweis gelesen und bin einverstanden, "
+                "dass meine Angaben dafür genutzt werden."),
+        error_messages={
+            "required": _("Bitte bestätigen Sie, dass Sie mit der Nutzung Ihrer Angaben einverstanden sind.")
+        },
     )
 
 

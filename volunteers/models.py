@@ -219,8 +219,8 @@ class TrainingQuerySet(PublishableQuerySet):
 
     def with_counts(self):
         return self.annotate(
-            registered_count=Count("registrations", filter=Q(registrations__state=TrainingRegistration.State.REGISTERED)),
-            waiting_count=Count("registrations", filter=Q(registrations__state=TrainingRegistration.State.WAITING)),
+            registered_count=Count("registrations", filter=Q(registrations__state="registered")),
+            waiting_count=Count("registrations", filter=Q(registrations__state="waiting")),
         )
 
 

@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from django.utils.text import slugify
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 
 from portal.models import Municipality, SpokenLanguage, TargetGroup, Topic
 from projects.models import Organisation, Project

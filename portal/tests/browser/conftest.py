@@ -46,6 +46,9 @@ def pytest_collection_modifyitems(config, items):
         stats["collected"] += 1
         if reason and not REQUIRED:
             item.add_marker(pytest.mark.skip(reason=reason))
+        elif reason:
+            # A setup failure would count as the expected failure of an xfail test: a missing browser must not.
+            item.own_markers[:] = [mark for mark in item.own_markers if mark.name != "xfail"]
 
 
 def pytest_deselected(items):
@@ -73,11 +76,10 @@ def pytest_runtest_logreport(report):
         return
     stats = _stats(_CONFIG[0])
     outcomes = stats["outcomes"]
-    if report.when == "call":
-        if hasattr(report, "wasxfail"):
-            outcomes["xfailed" if report.skipped else "xpassed"] += 1
-        else:
-            outcomes[report.outcome] += 1
+    if hasattr(report, "wasxfail"):
+        outcomes["xfailed" if report.skipped else "xpassed"] += 1
+    elif report.when == "call":
+        outcomes[report.outcome] += 1
     elif report.failed:
         outcomes["error"] += 1
     elif report.when == "setup" and report.skipped:
@@ -119,7 +121,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 # --- the browser ------------------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
+# Package scope: one Chromium for all tests of this folder (they run together), closed with its event loop and
+# the async-unsafe permission before the rest of the suite runs.
+@pytest.fixture(scope="package")
 def browser():
     reason = missing_prerequisite()
     if reason:

@@ -98,7 +98,9 @@ def test_feedback_form_with_the_keyboard_only(site, page, mailoutbox):
     assert_focus_visible(page)
     expect(page.locator("[data-error-summary] a")).to_have_count(2)
     expect(page.locator("#id_page_url")).to_have_attribute("aria-invalid", "true")
-    expect(page.locator("#id_description")).to_have_attribute("aria-describedby", "id_description_helptext id_description_error")
+    expect(page.locator("#id_description")).to_have_attribute(
+        "aria-describedby", "id_description_helptext id_description_error"
+    )
 
     # From the summary, the keyboard reaches the fields in order; the honeypot field is skipped.
     tab_to(page, "el => el.id === 'id_page_url'")
