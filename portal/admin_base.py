@@ -55,6 +55,19 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ("admin/portal-admin.css",)}
+        js = ("admin/portal-admin.js",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language and "-" in language:
+            # modeltranslation cannot split three-part codes such as de-x-ls into field and language; give its
+            # tab script the class it expects: mt-field-<field>-<language with underscores>.
+            widget = getattr(field.widget, "widget", field.widget)
+            classes = [c for c in widget.attrs.get("class", "").split() if not c.startswith("mt-field-")]
+            classes.append(f"mt-field-{db_field.translated_field.name}-{language.replace('-', '_')}")
+            widget.attrs["class"] = " ".join(classes)
+        return field
 
     # --- the translator role: language fields other than German, nothing else ---------------------------
     def _translator_editable(self):

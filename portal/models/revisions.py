@@ -69,6 +69,12 @@ class PendingChange(models.Model):
         rows = []
         for name, proposed in self.data.items():
             field = obj._meta.get_field(name)
+            if field.one_to_many:  # inline rows (e.g. opening hours), proposed as a list of dicts
+                current = ", ".join(str(row) for row in getattr(obj, field.get_accessor_name()).all())
+                new = ", ".join(str(row) for row in self._build_rows(field, proposed))
+                if current != new:
+                    rows.append((field.related_model._meta.verbose_name_plural, current, new))
+                continue
             if field.many_to_many:
                 current = sorted(getattr(obj, name).values_list("pk", flat=True))
                 related = field.related_model.objects.in_bulk(list(set(current) | set(proposed)))
@@ -86,10 +92,12 @@ class PendingChange(models.Model):
         if not roles.can_publish(user):
             raise PermissionDenied
         obj = self.content_object
-        many = {}
+        many, inline = {}, {}
         for name, value in self.data.items():
             field = obj._meta.get_field(name)
-            if field.many_to_many:
+            if field.one_to_many:
+                inline[field] = value
+            elif field.many_to_many:
                 many[name] = value
             elif field.is_relation:
                 setattr(obj, field.attname, value)
@@ -99,7 +107,20 @@ class PendingChange(models.Model):
         obj.save()
         for name, pks in many.items():
             getattr(obj, name).set(pks)
+        for field, values in inline.items():
+            getattr(obj, field.get_accessor_name()).all().delete()
+            field.related_model.objects.bulk_create(self._build_rows(field, values, parent=obj))
         self._decide(self.State.APPROVED, user)
+
+    @staticmethod
+    def _build_rows(field, values, parent=None):
+        """Unsaved related rows from proposed dicts (values as JSON keeps them, e.g. "09:00")."""
+        model = field.related_model
+        link = {field.field.name: parent} if parent is not None else {}
+        return [
+            model(**{key: model._meta.get_field(key).to_python(value) for key, value in row.items()}, **link)
+            for row in values
+        ]
 
     def reject(self, user, message):
         if not roles.can_publish(user):

@@ -460,8 +460,6 @@ def test_approved_profile_change_goes_live(client, org_a, manager_a, editor):
     assert "Kurse am Vormittag" in html(client.get(f"/de/angebote/{org_a.slug}/"))
 
 
-@pytest.mark.xfail(strict=True, reason="PendingChange.differences()/approve() do not yet handle reverse relations "
-                                       "(opening hours); see the partner-area report")
 def test_approved_profile_change_applies_opening_hours(client, org_a, manager_a, editor):
     client.force_login(manager_a)
     client.post(f"/de/partner/{org_a.slug}/profil/", profile_data(org_a))
