@@ -52,6 +52,13 @@ test: $(VENV)/.installed-test
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=gifhorn_integration.settings_test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Needs PostgreSQL: DATABASE_URL=postgres://… make bench. Writes docs/performance.md.
+bench: $(VENV)/.installed-run
+	@test -n "$$DATABASE_URL" || { echo "Bitte DATABASE_URL=postgres://… setzen (make bench braucht PostgreSQL)."; exit 1; }
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq wrk; } || { echo "Bitte: sudo apt-get install wrk"; exit 1; }
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py bench
+
 # --- more ---------------------------------------------------------------------------------------------------
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

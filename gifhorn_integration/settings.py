@@ -5,6 +5,7 @@ docs/operations.md for the full list). Without any environment the portal runs i
 file under var/, which is what `make run` uses.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     "import_export",
+    "axes",
     "portal",
     "projects",
     "volunteers",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.ImportMapHashMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -62,9 +65,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gifhorn_integration.urls"
@@ -102,6 +109,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Users ----------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "portal.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockout (admin and partner area): 5 failed attempts for one account from one address lock that
+# combination for an hour; the visitor sees portal/locked_out.html.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+AXES_VERBOSE = False
+# Django's login forms call the e-mail field "username".
+AXES_USERNAME_FORM_FIELD = "username"
 LOGIN_URL = "admin:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -173,7 +194,11 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 STAFF_NOTIFICATION_EMAIL = env.str("STAFF_NOTIFICATION_EMAIL", default="integration@gifhorn.invalid")
 
 # --- Cache ----------------------------------------------------------------------------------------------
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# The default file cache is shared by all gunicorn workers of one host (the anonymous page cache and its
+# invalidation need that); several hosts need a shared cache such as Redis (CACHE_URL=rediscache://…).
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+# Seconds an anonymous page stays cached at most; any content change invalidates it at once. 0 = off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # --- Security -------------------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -183,6 +208,8 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), " \
+                     "payment=(), usb=(), browsing-topics=()"
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
@@ -226,7 +253,7 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # Per-address limit on public form submissions (honeypot and rate limit, no third-party CAPTCHA).
@@ -237,6 +264,9 @@ RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
 VOLUNTEER_RETENTION_MONTHS = env.int("VOLUNTEER_RETENTION_MONTHS", default=12)
 # Days before an opportunity expires when its organisation gets a reminder.
 OPPORTUNITY_REMINDER_DAYS = env.int("OPPORTUNITY_REMINDER_DAYS", default=14)
+
+# The benchmark's ceiling endpoint (/bench/ceiling), only in benchmark runs.
+BENCHMARK_ENDPOINTS = env.bool("BENCHMARK_ENDPOINTS", default=False)
 
 # --- Portal ---------------------------------------------------------------------------------------------
 PORTAL_NAME = _("Integration im Landkreis Gifhorn")

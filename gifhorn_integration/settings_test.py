@@ -13,6 +13,10 @@ from .settings import *  # noqa: F403
 # Manifest storage needs collectstatic; the tests serve source files as they are.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gifhorn-test-media-")
+AUTHENTICATION_BACKENDS = [
+    "portal.tests.auth_backend.AxesBackendAllowingClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}

@@ -26,6 +26,9 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
 )
 
+if settings.BENCHMARK_ENDPOINTS:
+    urlpatterns += [path("bench/ceiling", portal_views.bench_ceiling)]
+
 if settings.SERVE_MEDIA:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 

@@ -25,3 +25,62 @@ class ImportMapHashMiddleware:
                 update["script-src"] = list(update.get("script-src", [])) + hashes
                 response._csp_update = update
         return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Whole-page cache for anonymous visitors, per URL (the language is in the URL) and content version:
+    any save of content bumps the version (portal.cache), so nobody sees a page older than the last change.
+
+    Only plain successful GET pages without cookies are cached; forms (CSRF cookie), previews for staff and
+    everything for signed-in people are always rendered fresh. PAGE_CACHE_SECONDS=0 switches it off."""
+
+    CACHEABLE_TYPES = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml",
+                       "text/calendar", "application/json", "text/csv")
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.timeout = settings.PAGE_CACHE_SECONDS
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.core.cache import cache
+
+        from .cache import content_version
+
+        if (not self.timeout or request.method not in ("GET", "HEAD")
+                or settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated):
+            return self.get_response(request)
+        address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        key = f"page:{content_version()}:{address}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if getattr(response, "streaming", False) or response.status_code != 200:
+            return response
+        personal = (
+            response.cookies
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or b'name="csrfmiddlewaretoken"' in response.content  # a form with this visitor's CSRF token
+            or "cookie" in response.get("Vary", "").lower()
+        )
+        if not personal and response.get("Content-Type", "").startswith(self.CACHEABLE_TYPES):
+            cache.set(key, response, self.timeout)
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django has no setting for: Permissions-Policy (no camera, location, … for any page)."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.permissions_policy = settings.PERMISSIONS_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.permissions_policy)
+        return response

@@ -205,3 +205,8 @@ def robots_txt(request):
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
+
+
+def bench_ceiling(request):
+    """A fixed short answer: what the server stack can do at most (only routed in benchmark runs)."""
+    return HttpResponse("ok", content_type="text/plain")

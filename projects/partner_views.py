@@ -156,9 +156,35 @@ def _open_change(obj):
     return PendingChange.objects.open().for_object(obj).first()
 
 
+# Sections other apps add to the organisation dashboard (volunteers: opportunities and new sign-ups), so that
+# projects never imports them. Each is (template name, context_builder(request, membership) → dict).
+dashboard_sections = []
+
+
+def register_dashboard_section(template_name, context_builder):
+    """Show `template_name` on every organisation dashboard, rendered with `section` = the builder's dict.
+    Registering the same template again replaces the earlier entry (safe when a module is imported twice)."""
+    dashboard_sections[:] = [entry for entry in dashboard_sections if entry[0] != template_name]
+    dashboard_sections.append((template_name, context_builder))
+
+
+def _dashboard_sections(request, membership):
+    return [{"template": template_name, "context": builder(request, membership)}
+            for template_name, builder in dashboard_sections]
+
+
+menu_entries = {}
+
+
+def register_menu_entry(url_name, label):
+    """A link in the partner area's menu for another app's pages (reversed with `org=<slug>`)."""
+    menu_entries[url_name] = label
+
+
 def _area_context(membership, **context):
     return {"membership": membership, "organisation": membership.organisation,
-            "is_manager": membership.role == Membership.Role.MANAGER, **context}
+            "is_manager": membership.role == Membership.Role.MANAGER, "menu_entries": menu_entries.items(),
+            **context}
 
 
 # --- landing, login, password ----------------------------------------------------------------------------------------
@@ -361,7 +387,7 @@ def invitation(request, token):
                 language=translation.get_language() or settings.LANGUAGE_CODE,
             )
             Membership.objects.create(organisation=organisation, user=user, role=role)
-        login(request, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Willkommen! Ihr Konto ist eingerichtet und Sie gehören jetzt zu „%(name)s“.")
                          % {"name": organisation.name})
         return redirect("projects:partner_organisation", org=organisation.slug)
@@ -390,6 +416,7 @@ def organisation_dashboard(request, membership):
         led_projects=led,
         partner_projects=[p for p in partnerships if p.accepted],
         invitations=[p for p in partnerships if not p.accepted],
+        sections=_dashboard_sections(request, membership),
     )
     return render(request, "projects/partner/dashboard.html", context)
 

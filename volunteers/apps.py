@@ -7,12 +7,16 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Ehrenamt")
 
     def ready(self):
-        from portal import navigation, search, sitemaps
+        from portal import demo, navigation, search, sitemaps
         from projects import structured_data
 
+        from . import demo as volunteer_demo
+        from . import partner_views  # noqa: F401  (registers the partner dashboard section)
         from . import sitemaps as volunteer_sitemaps
         from .models import Opportunity, Training
 
+        demo.register_step("Ehrenamt: Angebote", volunteer_demo.load_opportunities, position=200)
+        demo.register_step("Ehrenamt: Fortbildungen", volunteer_demo.load_trainings, position=210)
         search.register(Opportunity, ("title", "description"), _("Ehrenamtsangebote"), "ehrenamt",
                         queryset=Opportunity.objects.current)
         search.register(Training, ("title", "summary", "description"), _("Fortbildungen"), "fortbildungen")

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("ehrenamtsboerse/fortbildungen/anmeldung/<str:token>/", views.training_manage, name="training_manage"),
     path("ehrenamtsboerse/fortbildungen/<slug:slug>/", views.training_detail, name="training_detail"),
     path("ehrenamtsboerse/<slug:slug>/", views.opportunity_detail, name="opportunity_detail"),
+    path("partner/<slug:org>/ehrenamt/", include("volunteers.partner_urls")),
 ]

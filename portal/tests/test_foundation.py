@@ -141,3 +141,31 @@ def test_sitemap_lists_alternates_in_every_language(client, page_factory):
 def test_robots_txt_points_to_the_sitemap(client, db):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_anonymous_pages_are_cached_until_content_changes(client, page_factory, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = page_factory("integration", title_de="Integration")
+    assert "Integration" in client.get("/de/integration/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/integration/")
+    assert len(queries) == 0
+    page.title_de = "Integration im Landkreis"
+    page.save()
+    assert "Integration im Landkreis" in client.get("/de/integration/").content.decode()
+
+
+def test_pages_with_a_form_or_for_staff_are_never_cached(client, page_factory, editor):
+    client.get("/de/barriere-melden/")
+    first = client.get("/de/barriere-melden/").content.decode()
+    other = type(client)()
+    second = other.get("/de/barriere-melden/").content.decode()
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert first.split(token)[1][:20] != second.split(token)[1][:20]
+    page_factory("entwurf", status="draft")
+    client.force_login(editor)
+    assert client.get("/de/entwurf/").status_code == 200
+    client.logout()
+    assert client.get("/de/entwurf/").status_code == 404
