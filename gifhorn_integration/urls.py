@@ -2,7 +2,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from portal import views as portal_views
@@ -12,6 +14,7 @@ from projects import views as project_views
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("robots.txt", portal_views.robots_txt, name="robots"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemap_sections}, name="sitemap"),
     path("daten/organisationen.json", project_views.open_data_json, name="open_data_json"),
     path("daten/organisationen.csv", project_views.open_data_csv, name="open_data_csv"),

@@ -6,6 +6,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -56,12 +57,14 @@ def gunicorn(workers=4, threads=1, **env):
     # Production serves hashed, compressed static files: collect them the way a deployment does.
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=settings.BASE_DIR,
                    env=environment, check=True)
+    # A file, not a pipe: a full pipe nobody reads would block gunicorn's error log.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", str(settings.BASE_DIR / "gifhorn_integration" / "gunicorn.conf.py"),
          "gifhorn_integration.wsgi"],
         cwd=settings.BASE_DIR,
         env=environment,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -72,7 +75,8 @@ def gunicorn(workers=4, threads=1, **env):
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    message = "gunicorn ist nicht gestartet: " + process.stderr.read().decode()[-2000:]
+                    log.seek(0)
+                    message = "gunicorn ist nicht gestartet: " + log.read().decode()[-2000:]
                     raise CommandError(message) from None
                 time.sleep(0.2)
         yield base
@@ -82,3 +86,8 @@ def gunicorn(workers=4, threads=1, **env):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.seek(0)
+        errors = [line for line in log.read().decode(errors="replace").splitlines() if "level=ERROR" in line]
+        if errors:
+            print(f"gunicorn logged {len(errors)} errors, the first: {errors[0][:300]}")
+        log.close()

@@ -3,11 +3,16 @@ import hashlib
 import re
 
 IMPORT_MAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.S)
+# The base styles that the editor (TipTap, in django-prose-editor 0.28) injects as a <style> element; allowed by
+# hash on pages that carry the editor. Update it together with django-prose-editor (the browser console names
+# the new hash).
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 
 class ImportMapHashMiddleware:
     """Allow exactly the import map a page carries (django-prose-editor renders one inline in admin forms) by
-    adding its SHA-256 hash to the page's Content-Security-Policy. Any other inline script stays blocked.
+    adding its SHA-256 hash to the page's Content-Security-Policy, and the editor's own base styles. Any other
+    inline script or style stays blocked.
     Sits after csp.middleware.CSPMiddleware in MIDDLEWARE, so it runs first on the way out."""
 
     def __init__(self, get_response):
@@ -23,6 +28,7 @@ class ImportMapHashMiddleware:
             if hashes:
                 update = dict(getattr(response, "_csp_update", None) or {})
                 update["script-src"] = list(update.get("script-src", [])) + hashes
+                update["style-src"] = list(update.get("style-src", [])) + [EDITOR_STYLE_HASH]
                 response._csp_update = update
         return response
 

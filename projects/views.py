@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from portal.views import paginate
@@ -32,11 +33,13 @@ def directory_map(request):
     """The same filtered result as markers. The list stays the accessible default; the map's tiles load
     only after the visitor asks for them (static/js/directory-map.js)."""
     form, organisations = _directory_queryset(request)
+    # One reverse() for all markers: the detail address differs only in the slug.
+    url_pattern = reverse("projects:organisation_detail", kwargs={"slug": "SLUG"})
+    rows = organisations.exclude(latitude=None).exclude(longitude=None).prefetch_related(None).values_list(
+        "name", "slug", "latitude", "longitude")
     markers = [
-        {"name": org.name, "url": org.get_absolute_url(), "lat": float(org.latitude), "lon": float(org.longitude),
-         "address": org.address_line}
-        for org in organisations.exclude(latitude=None).exclude(longitude=None).only(
-            "name", "slug", "latitude", "longitude", "street", "postcode", "city")
+        {"name": name, "url": url_pattern.replace("SLUG", slug), "lat": float(lat), "lon": float(lon)}
+        for name, slug, lat, lon in rows
     ]
     context = {
         "form": form,

@@ -169,3 +169,13 @@ def test_pages_with_a_form_or_for_staff_are_never_cached(client, page_factory, e
     assert client.get("/de/entwurf/").status_code == 200
     client.logout()
     assert client.get("/de/entwurf/").status_code == 404
+
+
+@pytest.mark.parametrize("po_path", catalogues(), ids=lambda path: path.parent.parent.name)
+def test_catalogue_is_completely_translated(po_path):
+    import polib
+
+    catalogue = polib.pofile(str(po_path))
+    missing = [entry.msgid[:60] for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid[:60] for entry in catalogue.fuzzy_entries()]
+    assert not missing and not fuzzy, f"untranslated: {missing[:5]} … fuzzy: {fuzzy[:5]} …"
