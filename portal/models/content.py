@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal import images
+from portal.documents import validate_pdf
 from portal.richtext import PROSE_EXTENSIONS, sanitize
 from portal.translation_status import TranslationTracked
 from portal.workflow import Publishable, PublishableQuerySet
@@ -39,7 +40,8 @@ class RichTextField(ProseEditorField):
 class Image(TranslationTracked):
     """A picture uploaded once and used anywhere; re-encoded without metadata, rendered in several widths."""
 
-    file = models.ImageField(_("Bilddatei"), upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    file = models.ImageField(_("Bilddatei"), upload_to="images/%Y/%m/", width_field="width", height_field="height",
+                             validators=[images.validate_upload])
     alt_text = models.CharField(
         _("Alternativtext"),
         max_length=250,
@@ -291,7 +293,8 @@ class Download(TranslationTracked):
 
     page = models.ForeignKey(Page, verbose_name=_("Seite"), on_delete=models.CASCADE, related_name="downloads")
     title = models.CharField(_("Titel"), max_length=200)
-    file = models.FileField(_("Datei"), upload_to="downloads/%Y/")
+    file = models.FileField(_("Datei"), upload_to="downloads/%Y/", validators=[validate_pdf],
+                            help_text=_("PDF, höchstens 25 MB."))
     language = models.CharField(_("Sprache der Datei"), max_length=10, choices=settings.LANGUAGES, default="de")
     file_size = models.PositiveBigIntegerField(_("Dateigröße"), default=0, editable=False)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)

@@ -58,3 +58,23 @@ def test_oversized_file_is_refused():
     with pytest.raises(ValidationError) as error:
         images.validate_upload(big)
     assert error.value.code == "too_large"
+
+
+def test_staff_downloads_must_be_pdf_by_content():
+    from portal.documents import validate_pdf
+
+    validate_pdf(SimpleUploadedFile("flyer.pdf", b"%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n"))
+    for name, content in [("flyer.pdf", b"MZ\x90\x00 not a pdf"), ("flyer.pdf", b"<html><script>x</script>"),
+                          ("flyer.pdf", b"%PDF-1.7 but cut off")]:
+        with pytest.raises(ValidationError) as error:
+            validate_pdf(SimpleUploadedFile(name, content))
+        assert error.value.code == "not_pdf"
+
+
+def test_admin_image_upload_refuses_svg_with_a_message(client, stabsstelle_admin):
+    client.force_login(stabsstelle_admin)
+    svg = SimpleUploadedFile("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', content_type="image/svg+xml")
+    response = client.post("/admin/portal/image/add/", {"file": svg, "alt_text_de": "Logo"})
+    assert response.status_code == 200
+    assert "SVG" in response.content.decode() or "gültiges Bild" in response.content.decode()
+    assert Image.objects.count() == 0
