@@ -1,39 +1,27 @@
 """Demo content of the network directory: organisations, their languages and joint projects."""
 
-import json
 from datetime import timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
+from portal.demo import read_content, translated
 from portal.models import Municipality, SpokenLanguage, TargetGroup, Topic
-from portal.translation_status import localized
 
 from .models import OpeningHours, Organisation, Project, ProjectPartner
 
-CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+APP_DIR = Path(__file__).resolve().parent
 
 
 def _read(name):
-    with (CONTENT_DIR / name).open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def _translated(**fields):
-    return {
-        localized(field, code): (values or {}).get(code, "")
-        for field, values in fields.items()
-        for code in LANGUAGE_CODES
-    }
+    return read_content(APP_DIR, name)
 
 
 def load_organisations(stdout):
     data = _read("organisations.json")
     for position, item in enumerate(data["spoken_languages"]):
         SpokenLanguage.objects.update_or_create(
-            code=item["code"], defaults={"slug": item["code"], "position": position, **_translated(name=item["name"])}
+            code=item["code"], defaults={"slug": item["code"], "position": position, **translated(name=item["name"])}
         )
     for item in data["organisations"]:
         org, _created = Organisation.objects.update_or_create(
@@ -45,7 +33,7 @@ def load_organisations(stdout):
                 "email": item.get("email", ""), "website": item.get("website", ""),
                 "by_appointment": item.get("by_appointment", False), "step_free": item.get("step_free", "unknown"),
                 "contact_person": item.get("contact_person", ""),
-                **_translated(description=item.get("description"), opening_notes=item.get("opening_notes")),
+                **translated(description=item.get("description"), opening_notes=item.get("opening_notes")),
             },
         )
         org.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
@@ -73,7 +61,7 @@ def load_projects(stdout):
                 "ends_on": today + timedelta(days=ends) if ends is not None else None,
                 "contact_name": item.get("contact_name", ""), "contact_email": item.get("contact_email", ""),
                 "contact_phone": item.get("contact_phone", ""),
-                **_translated(title=item["title"], summary=item["summary"], description=item.get("description"),
+                **translated(title=item["title"], summary=item["summary"], description=item.get("description"),
                               funding=item.get("funding")),
             },
         )

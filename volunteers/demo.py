@@ -1,34 +1,22 @@
 """Demo content of the volunteering part: Ehrenamtsangebote of the network's organisations and trainings for
 volunteers. Dates are relative to today, so the demo never goes stale."""
 
-import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
+from portal.demo import read_content, translated
 from portal.models import Municipality, SpokenLanguage, Topic
-from portal.translation_status import localized
 from projects.models import Organisation
 
 from .models import Opportunity, Training
 
-CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+APP_DIR = Path(__file__).resolve().parent
 
 
 def _read(name):
-    with (CONTENT_DIR / name).open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def _translated(**fields):
-    return {
-        localized(field, code): (values or {}).get(code, "")
-        for field, values in fields.items()
-        for code in LANGUAGE_CODES
-    }
+    return read_content(APP_DIR, name)
 
 
 def _day(today, days):
@@ -51,7 +39,7 @@ def load_opportunities(stdout):
                 "ends_on": _day(today, item.get("ends_in_days")),
                 "volunteers_wanted": item.get("volunteers_wanted", 1),
                 "expires_on": _day(today, item.get("expires_in_days")),
-                **_translated(title=item["title"], description=item.get("description"),
+                **translated(title=item["title"], description=item.get("description"),
                               time_needed=item.get("time_needed"), requirements=item.get("requirements")),
             },
         )
@@ -77,7 +65,7 @@ def load_trainings(stdout):
                 "address": item.get("address", ""),
                 "municipality": Municipality.objects.filter(slug=item.get("municipality")).first(),
                 "capacity": item.get("capacity", 20),
-                **_translated(title=item["title"], summary=item["summary"], description=item.get("description"),
+                **translated(title=item["title"], summary=item["summary"], description=item.get("description"),
                               venue=item.get("venue")),
             },
         )

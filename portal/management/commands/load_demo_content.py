@@ -4,16 +4,15 @@ The texts live in portal/demo_content/*.json (the Stabsstelle's own words, with 
 their steps by registering a callable with `portal.demo.register_step` in their AppConfig.ready().
 """
 
-import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from portal import demo
+from portal.demo import translated
 from portal.models import (
     AccessibilityStatement,
     ContactPerson,
@@ -25,25 +24,13 @@ from portal.models import (
     TargetGroup,
     Topic,
 )
-from portal.translation_status import localized
 from portal.workflow import Status
 
-CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+APP_DIR = Path(__file__).resolve().parents[2]
 
 
 def read(name):
-    with (CONTENT_DIR / name).open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def translated(values, **fields):
-    """{"title": {"de": …, "en": …}} → {"title_de": …, "title_en": …} for the configured languages."""
-    result = {}
-    for field, per_language in fields.items():
-        for code in LANGUAGE_CODES:
-            result[localized(field, code)] = (per_language or {}).get(code, "")
-    return result
+    return demo.read_content(APP_DIR, name)
 
 
 def load_vocabulary(stdout):
@@ -52,16 +39,16 @@ def load_vocabulary(stdout):
         Municipality.objects.update_or_create(
             slug=item["slug"],
             defaults={"position": position, "latitude": item["lat"], "longitude": item["lon"],
-                      **translated(item, name=item["name"])},
+                      **translated(name=item["name"])},
         )
     for position, item in enumerate(data["topics"]):
         Topic.objects.update_or_create(
             slug=item["slug"],
-            defaults={"position": position, **translated(item, name=item["name"], description=item["description"])},
+            defaults={"position": position, **translated(name=item["name"], description=item["description"])},
         )
     for position, item in enumerate(data["target_groups"]):
         TargetGroup.objects.update_or_create(
-            slug=item["slug"], defaults={"position": position, **translated(item, name=item["name"])}
+            slug=item["slug"], defaults={"position": position, **translated(name=item["name"])}
         )
     return f"{Municipality.objects.count()} Kommunen, {Topic.objects.count()} Themen, " \
            f"{TargetGroup.objects.count()} Zielgruppen"
@@ -72,7 +59,7 @@ def load_contacts(stdout):
         person, _created = ContactPerson.objects.update_or_create(
             email=item["email"],
             defaults={"name": item["name"], "phone": item["phone"], "position": position,
-                      **translated(item, role=item["role"])},
+                      **translated(role=item["role"])},
         )
         person.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
     return f"{ContactPerson.objects.count()} Ansprechpersonen"
@@ -93,7 +80,7 @@ def load_pages(stdout):
         page.status = item.get("status", Status.PUBLISHED)
         page.last_reviewed = today - timedelta(days=30)
         page.review_due = today + timedelta(days=150)
-        for key, value in translated(item, title=item["title"], summary=item.get("summary"),
+        for key, value in translated(title=item["title"], summary=item.get("summary"),
                                      body=item.get("body")).items():
             setattr(page, key, value)
         page.save()
@@ -108,7 +95,7 @@ def load_home(stdout):
     data = read("home.json")
     home = HomePage.load()
     for key, value in translated(
-        data, title=data["title"], introduction=data["introduction"],
+        title=data["title"], introduction=data["introduction"],
         sign_language_title=data["sign_language_title"], sign_language_text=data["sign_language_text"],
     ).items():
         setattr(home, key, value)
@@ -124,7 +111,7 @@ def load_news(stdout):
         news, _created = NewsItem.objects.update_or_create(
             slug=item["slug"],
             defaults={"date": today - timedelta(days=item["days_ago"]), "status": Status.PUBLISHED,
-                      **translated(item, title=item["title"], summary=item["summary"], body=item.get("body"))},
+                      **translated(title=item["title"], summary=item["summary"], body=item.get("body"))},
         )
         news.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
     return f"{NewsItem.objects.count()} Meldungen"
@@ -148,7 +135,7 @@ def load_events(stdout):
                 "recurrence_until": day + timedelta(weeks=item.get("recurrence_weeks", 12)) if recurrence else None,
                 "municipality": Municipality.objects.filter(slug=item.get("municipality")).first(),
                 "address": item.get("address", ""),
-                **translated(item, title=item["title"], summary=item["summary"],
+                **translated(title=item["title"], summary=item["summary"],
                              description=item.get("description"), venue=item.get("venue")),
             },
         )
@@ -160,7 +147,7 @@ def load_accessibility(stdout):
     data = read("accessibility.json")
     statement = AccessibilityStatement.load()
     for key, value in translated(
-        data, title=data["title"], introduction=data["introduction"], known_barriers=data["known_barriers"],
+        title=data["title"], introduction=data["introduction"], known_barriers=data["known_barriers"],
         feedback_contact=data["feedback_contact"], enforcement=data["enforcement"],
         review_method=data["review_method"],
     ).items():

@@ -325,3 +325,119 @@ def superuser(transactional_db):
     user.raw_password = password
     return user
 
+
+
+# --- the network: directory, projects, volunteering, partner area -----------------------------------------------
+PARTNER_PASSWORD = "Lindenallee-Gifhorn-42"
+
+
+@dataclass
+class Network:
+    organisation: object  # matches the filters thema=sprache & kommune=gifhorn
+    other_town: object  # same topic, another municipality
+    other_topic: object  # same municipality, another topic
+    draft: object  # never shown publicly
+    project: object
+    opportunity: object
+    training: object
+    partner: object  # manager of `organisation`, logs in with PARTNER_PASSWORD
+    site_url: str
+    filters: str = "thema=sprache&kommune=gifhorn"
+    password: str = PARTNER_PASSWORD
+
+
+@pytest.fixture
+def network(site):
+    """Published organisations with vocabulary to filter by (German, Arabic and Farsi names), a project, an
+    opportunity for volunteers, a training, and a partner account of the first organisation."""
+    from portal.models import Municipality, SpokenLanguage, TargetGroup, Topic, User
+    from projects.models import Membership, Organisation, Project
+    from volunteers.models import Opportunity, Training
+
+    language = Topic.objects.create(slug="sprache", name_de="Sprache", name_ar="اللغة", name_fa="زبان", position=1)
+    counselling = Topic.objects.create(slug="beratung", name_de="Beratung", name_ar="الاستشارة", name_fa="مشاوره",
+                                       position=2)
+    gifhorn = Municipality.objects.create(slug="gifhorn", name_de="Stadt Gifhorn", name_ar="مدينة جيفهورن",
+                                          name_fa="شهر گیفهورن", latitude=52.48, longitude=10.55, position=1)
+    wittingen = Municipality.objects.create(slug="wittingen", name_de="Stadt Wittingen", name_ar="مدينة فيتينغن",
+                                            name_fa="شهر ویتینگن", latitude=52.73, longitude=10.74, position=2)
+    arabic = SpokenLanguage.objects.create(code="ar", name_de="Arabisch", name_ar="العربية", name_fa="عربی")
+    farsi = SpokenLanguage.objects.create(code="fa", name_de="Persisch", name_ar="الفارسية", name_fa="فارسی")
+    SpokenLanguage.objects.create(code="uk", name_de="Ukrainisch", name_ar="الأوكرانية", name_fa="اوکراینی")
+    families = TargetGroup.objects.create(slug="familien", name_de="Familien", name_ar="العائلات", name_fa="خانواده‌ها")
+
+    published = {"status": "published"}
+    organisation = Organisation.objects.create(
+        name="Sprachtreff Gifhorn", slug="sprachtreff-gifhorn", kind="verein", **published,
+        description_de="<p>Deutschkurse am Abend und ein Sprachcafé für Familien.</p>",
+        description_ar="<p>دورات ألمانية مسائية ومقهى لغة للعائلات.</p>",
+        description_fa="<p>کلاس‌های آلمانی عصرها و کافه زبان برای خانواده‌ها.</p>",
+        street="Steinweg 3", postcode="38518", city="Gifhorn", latitude=52.4787, longitude=10.5466,
+        phone="05371 12345", email="kontakt@sprachtreff.example", by_appointment=True, step_free="yes",
+        contact_person="Ayşe Demir",
+    )
+    organisation.topics.add(language)
+    organisation.municipalities.add(gifhorn)
+    organisation.spoken_languages.add(arabic, farsi)
+    organisation.target_groups.add(families)
+    other_town = Organisation.objects.create(
+        name="Sprachcafé Wittingen", slug="sprachcafe-wittingen", kind="initiative", **published,
+        description_de="<p>Deutsch üben bei Kaffee und Kuchen.</p>", city="Wittingen",
+        latitude=52.7282, longitude=10.7394,
+    )
+    other_town.topics.add(language)
+    other_town.municipalities.add(wittingen)
+    other_topic = Organisation.objects.create(
+        name="Migrationsberatung Gifhorn", slug="migrationsberatung-gifhorn", kind="beratung", **published,
+        description_de="<p>Beratung zu Aufenthalt, Arbeit und Familie.</p>", city="Gifhorn",
+        latitude=52.4822, longitude=10.5501,
+    )
+    other_topic.topics.add(counselling)
+    other_topic.municipalities.add(gifhorn)
+    draft = Organisation.objects.create(name="Sprachkreis im Entwurf", slug="sprachkreis-entwurf", status="draft",
+                                        city="Gifhorn")
+    draft.topics.add(language)
+    draft.municipalities.add(gifhorn)
+
+    today = timezone.localdate()
+    project = Project.objects.create(
+        slug="sprachpatenschaften", lead_organisation=organisation, phase="running", **published,
+        title_de="Sprachpatenschaften", title_ar="رعاية لغوية", title_fa="همراهی زبانی",
+        summary_de="Ehrenamtliche üben Deutsch mit Neuen.",
+        summary_ar="متطوعون يتدربون على الألمانية مع القادمين الجدد.",
+        summary_fa="داوطلبان با تازه‌واردان آلمانی تمرین می‌کنند.",
+        description_de="<p>Einmal pro Woche, ein Jahr lang.</p>", description_ar="<p>مرة في الأسبوع لمدة عام.</p>",
+        description_fa="<p>هفته‌ای یک بار، به مدت یک سال.</p>",
+        starts_on=today - timedelta(days=30), ends_on=today + timedelta(days=300),
+        contact_name="Ayşe Demir", contact_email="projekt@sprachtreff.example",
+    )
+    project.topics.add(language)
+    project.municipalities.add(gifhorn)
+    opportunity = Opportunity.objects.create(
+        slug="sprachpatenschaft-familien", organisation=organisation, topic=language, municipality=gifhorn,
+        kind="regular", **published,
+        title_de="Sprachpatenschaft für Familien", title_ar="رعاية لغوية للعائلات", title_fa="همراهی زبانی خانواده‌ها",
+        description_de="<p>Sie treffen eine Familie einmal pro Woche und üben gemeinsam Deutsch.</p>",
+        description_ar="<p>تلتقون بعائلة مرة في الأسبوع وتتدربون معا على الألمانية.</p>",
+        description_fa="<p>هفته‌ای یک بار با یک خانواده دیدار می‌کنید و با هم آلمانی تمرین می‌کنید.</p>",
+        time_needed_de="2 Stunden pro Woche", time_needed_ar="ساعتان في الأسبوع", time_needed_fa="دو ساعت در هفته",
+        volunteers_wanted=3, expires_on=today + timedelta(days=60),
+    )
+    opportunity.helpful_languages.add(arabic, farsi)
+    start = timezone.now() + timedelta(days=14)
+    training = Training.objects.create(
+        slug="interkulturelle-kompetenz", organisation=organisation, municipality=gifhorn, capacity=12, **published,
+        title_de="Interkulturelle Kompetenz", title_ar="الكفاءة بين الثقافات", title_fa="شایستگی میان‌فرهنگی",
+        summary_de="Ein Abend für Ehrenamtliche in der Sprachpatenschaft.",
+        summary_ar="أمسية للمتطوعين في الرعاية اللغوية.", summary_fa="یک شب برای داوطلبان همراهی زبانی.",
+        description_de="<p>Mit Übungen und Zeit für Fragen.</p>", description_ar="<p>مع تمارين ووقت للأسئلة.</p>",
+        description_fa="<p>با تمرین و زمان برای پرسش.</p>",
+        venue_de="Kreishaus, Saal 2", address="Schlossplatz 1, 38518 Gifhorn",
+        starts_at=start, ends_at=start + timedelta(hours=3),
+    )
+    partner = User.objects.create_user(email="leitung@sprachtreff.example", password=PARTNER_PASSWORD,
+                                       full_name="Ayşe Demir")
+    Membership.objects.create(organisation=organisation, user=partner, role=Membership.Role.MANAGER)
+    return Network(organisation=organisation, other_town=other_town, other_topic=other_topic, draft=draft,
+                   project=project, opportunity=opportunity, training=training, partner=partner,
+                   site_url=site.url)

@@ -179,3 +179,79 @@ def admin_login(page, user, password):
     with page.expect_navigation():
         page.locator("#login-form [type=submit]").click()
     assert "/admin/login/" not in page.url, f"admin login failed: {page.locator('.errornote').all_inner_texts()}"
+
+
+def tab_to(page, predicate_js, check_focus=True, max_tabs=60):
+    """Press Tab until `predicate_js` (a JS function of document.activeElement) is true; every element on the
+    way must show a visible focus indicator. Returns the focus style of the element reached."""
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        style = focus_style(page)
+        if check_focus:
+            assert focus_is_visible(style), f"focus not visible on {style}"
+        if page.evaluate(f"() => ({predicate_js})(document.activeElement)"):
+            return style
+    pytest.fail(f"no element matching {predicate_js} within {max_tabs} Tab presses")
+
+
+# --- partner area and mails -----------------------------------------------------------------------------------
+def partner_login(page, email, password, lang="de"):
+    """Log in through the partner area's form; returns the page's address afterwards."""
+    page.goto(f"/{lang}/partner/anmelden/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.locator("main form.form [type=submit]").click()
+    assert "/partner/anmelden/" not in page.url, (
+        f"partner login failed: {page.locator('[data-error-summary]').all_inner_texts()}"
+    )
+    return page.url
+
+
+def link_in_mail(message, pattern):
+    """The path (without scheme and host: mails may name SITE_URL, not the live server) of the first link in
+    `message` whose path matches the regular expression `pattern`."""
+    for match in re.finditer(r"https?://[^/\s]+(/\S+)", message.body):
+        if re.search(pattern, match.group(1)):
+            return match.group(1)
+    pytest.fail(f"no link matching {pattern} in the mail {message.subject!r}:\n{message.body}")
+
+
+# --- right to left --------------------------------------------------------------------------------------------
+HEADING_BOX_JS = """() => {
+  const heading = document.querySelector('main h1');
+  if (!heading) return null;
+  const range = document.createRange();
+  range.selectNodeContents(heading);
+  const box = range.getBoundingClientRect();
+  return {left: box.left, right: box.right, width: box.width, text: heading.textContent.trim(),
+          viewport: document.documentElement.clientWidth};
+}"""
+
+
+def heading_position(page):
+    """Where the text of the main heading sits: its distance to the left and to the right edge of the viewport.
+    Measured on the text (a Range), not on the block <h1>, which spans the whole column either way."""
+    box = page.evaluate(HEADING_BOX_JS)
+    assert box, f"no <h1> in <main> on {page.url}"
+    return {**box, "left_gap": box["left"], "right_gap": box["viewport"] - box["right"]}
+
+
+def assert_reads_right_to_left(page):
+    html = page.locator("html")
+    assert html.get_attribute("dir") == "rtl", f"{page.url}: <html dir={html.get_attribute('dir')!r}>"
+    box = heading_position(page)
+    assert box["right_gap"] < box["left_gap"], (
+        f"{page.url}: the main heading {box['text']!r} is not right-aligned "
+        f"(left gap {box['left_gap']:.0f}px, right gap {box['right_gap']:.0f}px, viewport {box['viewport']}px)"
+    )
+
+
+def assert_reads_left_to_right(page):
+    html = page.locator("html")
+    assert html.get_attribute("dir") in (None, "ltr"), f"{page.url}: <html dir={html.get_attribute('dir')!r}>"
+    box = heading_position(page)
+    assert box["left_gap"] < box["right_gap"], (
+        f"{page.url}: the main heading {box['text']!r} is not left-aligned "
+        f"(left gap {box['left_gap']:.0f}px, right gap {box['right_gap']:.0f}px)"
+    )

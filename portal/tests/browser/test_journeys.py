@@ -7,25 +7,9 @@ from portal.tests.browser.helpers import (
     admin_login,
     assert_focus_visible,
     assert_no_foreign_requests,
-    focus_is_visible,
-    focus_style,
     screenshot,
+    tab_to,
 )
-
-MAX_TABS = 60
-
-
-def tab_to(page, predicate_js, check_focus=True):
-    """Press Tab until `predicate_js` (a JS function of document.activeElement) is true; every element on the
-    way must show a visible focus indicator."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        style = focus_style(page)
-        if check_focus:
-            assert focus_is_visible(style), f"focus not visible on {style}"
-        if page.evaluate(f"() => ({predicate_js})(document.activeElement)"):
-            return style
-    pytest.fail(f"no element matching {predicate_js} within {MAX_TABS} Tab presses")
 
 
 def choose_language(page, name):
