@@ -150,10 +150,10 @@ def test_partner_registers_is_published_and_submits_a_project(network, page, mai
     with page.expect_navigation():
         page.locator("main").get_by_role("link", name="Neues Projekt anlegen").click()
     form = page.locator("main form.form")
-    form.get_by_label("Titel auf Deutsch").fill("Nähcafé für alle")
+    form.get_by_label("Titel auf Deutsch", exact=False).first.fill("Nähcafé für alle")
     form.get_by_label("Kurzfassung auf Deutsch").fill("Zugewanderte und Alteingesessene nähen zusammen.")
     form.get_by_label("Beschreibung auf Deutsch").fill("Jeden Donnerstag im Gemeindehaus.")
-    form.get_by_label("Ansprechperson").fill("Olena Kovalenko")
+    form.get_by_label("Ansprechperson", exact=True).fill("Olena Kovalenko")
     with page.expect_navigation():
         form.get_by_role("button", name="Entwurf speichern").click()
     assert urlsplit(page.url).path == f"/de/partner/{organisation.slug}/"
