@@ -4,11 +4,12 @@ Apps register their models in their AppConfig.ready():
 
     search.register(Organisation, fields=("name", "description"), label=_("Organisationen"), key="organisationen")
 
-On PostgreSQL the search is full-text, with the language's own text search configuration where PostgreSQL has
-one (German, English, Russian, Turkish) and "simple" otherwise; elsewhere (SQLite) it is a plain substring
+On PostgreSQL the search is full-text (every word also as a prefix), with the language's own text search
+configuration where PostgreSQL has one (German, English, Russian, Turkish) and "simple" otherwise; elsewhere (SQLite) it is a plain substring
 match. Both search the visitor's language and German, so untranslated content is found too.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -73,8 +74,13 @@ def search(source, query, language):
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         config = POSTGRES_CONFIGS.get(language, "simple")
+        # Every word as a prefix ("Sprach" finds "Sprachkurse"), all words required. Only word characters reach
+        # the raw tsquery, so no input can break its syntax.
+        words = re.findall(r"\w+", query)[:8]
+        if not words:
+            return queryset.none()
         vector = SearchVector(*columns, config=config)
-        search_query = SearchQuery(query, config=config, search_type="websearch")
+        search_query = SearchQuery(" & ".join(f"{word}:*" for word in words), config=config, search_type="raw")
         return (
             queryset.annotate(rank=SearchRank(vector, search_query))
             .filter(rank__gt=0)

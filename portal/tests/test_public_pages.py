@@ -151,3 +151,9 @@ def test_search_finds_german_text_from_an_arabic_page(client, page_factory):
 def test_search_survives_hostile_input(client, page_factory, query):
     page_factory("sprache")
     assert client.get("/de/suche/", {"q": query, "typ": "x", "seite": "-1"}).status_code == 200
+
+
+def test_search_finds_words_by_their_beginning(client, page_factory):
+    page_factory("sprache", title_de="Sprachkurse und Deutsch lernen")
+    assert "Sprachkurse und Deutsch lernen" in client.get("/de/suche/?q=Sprach").content.decode()
+    assert "Sprachkurse und Deutsch lernen" in client.get("/ar/suche/?q=deutsch+sprach").content.decode()

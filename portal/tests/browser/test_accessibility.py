@@ -1,11 +1,11 @@
-"""Zero axe-core violations (WCAG 2.0/2.1/2.2, levels A and AA) on every public page type in German, Arabic and
+"""Zero axe-core violations (WCAG 2.0/2.1/2.2, levels A and AA) on every public page type in German, Arabic, Farsi and
 Leichte Sprache, and on the admin change form of a page."""
 
 import pytest
 
 from portal.tests.browser.helpers import admin_login, assert_no_violations
 
-LANGUAGES = ["de", "ar", "de-x-ls"]
+LANGUAGES = ["de", "ar", "fa", "de-x-ls"]
 
 
 def _submit_empty(page):

@@ -4,15 +4,19 @@ with the site's CSP enforced."""
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
 from portal.tests.browser.helpers import (
     assert_focus_visible,
     assert_no_foreign_requests,
+    assert_reads_left_to_right,
+    assert_reads_right_to_left,
     foreign_requests,
     link_in_mail,
     partner_login,
+    screenshot,
     tab_to,
 )
 
@@ -150,7 +154,7 @@ def test_partner_registers_is_published_and_submits_a_project(network, page, mai
     with page.expect_navigation():
         page.locator("main").get_by_role("link", name="Neues Projekt anlegen").click()
     form = page.locator("main form.form")
-    form.get_by_label("Titel auf Deutsch", exact=False).first.fill("Nähcafé für alle")
+    form.get_by_label("Titel auf Deutsch").fill("Nähcafé für alle")
     form.get_by_label("Kurzfassung auf Deutsch").fill("Zugewanderte und Alteingesessene nähen zusammen.")
     form.get_by_label("Beschreibung auf Deutsch").fill("Jeden Donnerstag im Gemeindehaus.")
     form.get_by_label("Ansprechperson", exact=True).fill("Olena Kovalenko")
@@ -219,3 +223,53 @@ def test_volunteer_sign_up_with_the_keyboard_only(network, page, mailoutbox):
         "Amira Haddad", "amira@beispiel.example", "dienstags ab 16 Uhr")
     assert [language.code for language in sign_up.volunteer.spoken_languages.all()] == ["ar"]
     assert len(mailoutbox) == 1
+
+
+# --- screenshots, right to left ---------------------------------------------------------------------------------
+SCREENSHOT_VIEWS = {
+    "directory": lambda network: f"/{{lang}}/angebote/?{network.filters}",
+    "organisation-detail": lambda network: f"/{{lang}}/angebote/{network.organisation.slug}/",
+    "opportunity-detail": lambda network: f"/{{lang}}/ehrenamtsboerse/{network.opportunity.slug}/",
+    "partner-dashboard": lambda network: f"/{{lang}}/partner/{network.organisation.slug}/",  # logged in
+}
+RTL = {"ar", "fa"}
+
+# App bugs these screenshots revealed, marked only until the app is fixed: {(view, lang, width): reason}.
+KNOWN_LAYOUT_BUGS = {
+    ("partner-dashboard", "de", 390): (
+        "Reflow (WCAG 1.4.10): at 390 px the German partner dashboard scrolls sideways by ~133 px. The table "
+        "'Ihre Projekte' (long unbreakable words: Partnerorganisationen, Sprachpatenschaften) needs ~505 px, and "
+        "the .facts grid (dt max-content 'Verantwortliche Person') pushes the unbreakable e-mail address past the "
+        "edge. Fix in templates/projects/partner/dashboard.html + static/css/portal.css: wrap the table in a "
+        "scroll container (overflow-x: auto, with tabindex=0 and a label) or stack the rows as cards below ~40em, "
+        "and give .facts dd overflow-wrap: anywhere (and/or grid-template-columns: minmax(0, max-content) "
+        "minmax(0, 1fr), or one column on narrow screens)."
+    ),
+}
+
+
+def _screenshot_params():
+    for view in SCREENSHOT_VIEWS:
+        for lang in ("de", "ar", "fa"):
+            for width in (390, 1280):
+                reason = KNOWN_LAYOUT_BUGS.get((view, lang, width))
+                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                yield pytest.param(view, lang, width, marks=marks, id=f"{view}-{lang}-{width}")
+
+
+@pytest.mark.parametrize(("view", "lang", "width"), list(_screenshot_params()))
+def test_network_screenshot_reads_in_the_language_direction(network, open_browser, view, lang, width):
+    page = open_browser(width=width, height=844 if width < 600 else 900).page
+    if view == "partner-dashboard":
+        partner_login(page, network.partner.email, network.password, lang=lang)
+    response = page.goto(SCREENSHOT_VIEWS[view](network).format(lang=lang))
+    assert response.status == 200, f"{page.url}: HTTP {response.status}"
+    assert page.locator("html").get_attribute("lang") == lang
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    screenshot(page, f"{view}-{lang}-{width}")
+    if lang in RTL:
+        assert_reads_right_to_left(page)
+    else:
+        assert_reads_left_to_right(page)
+    # Nothing may be wider than the viewport (no horizontal scrolling at 390 px, WCAG 1.4.10 Reflow).
+    assert overflow <= 0, f"{view} ({lang}, {width}px) scrolls sideways by {overflow}px"
