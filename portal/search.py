@@ -6,7 +6,8 @@ Apps register their models in their AppConfig.ready():
 
 On PostgreSQL the search is full-text (every word also as a prefix), with the language's own text search
 configuration where PostgreSQL has one (German, English, Russian, Turkish) and "simple" otherwise; elsewhere
-(SQLite) it is a plain substring match. Both search the visitor's language and German, so untranslated content is found too.
+(SQLite) it is a plain substring match. Both search the visitor's language and German, so untranslated content
+is found too.
 """
 
 import re
