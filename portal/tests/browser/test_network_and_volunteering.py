@@ -235,17 +235,7 @@ SCREENSHOT_VIEWS = {
 RTL = {"ar", "fa"}
 
 # App bugs these screenshots revealed, marked only until the app is fixed: {(view, lang, width): reason}.
-KNOWN_LAYOUT_BUGS = {
-    ("partner-dashboard", "de", 390): (
-        "Reflow (WCAG 1.4.10): at 390 px the German partner dashboard scrolls sideways by ~133 px. The table "
-        "'Ihre Projekte' (long unbreakable words: Partnerorganisationen, Sprachpatenschaften) needs ~505 px, and "
-        "the .facts grid (dt max-content 'Verantwortliche Person') pushes the unbreakable e-mail address past the "
-        "edge. Fix in templates/projects/partner/dashboard.html + static/css/portal.css: wrap the table in a "
-        "scroll container (overflow-x: auto, with tabindex=0 and a label) or stack the rows as cards below ~40em, "
-        "and give .facts dd overflow-wrap: anywhere (and/or grid-template-columns: minmax(0, max-content) "
-        "minmax(0, 1fr), or one column on narrow screens)."
-    ),
-}
+KNOWN_LAYOUT_BUGS = {}
 
 
 def _screenshot_params():
