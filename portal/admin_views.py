@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -130,7 +130,7 @@ def moderation_queue(request):
     from django.contrib.contenttypes.models import ContentType
 
     from .models import PendingChange
-    from .workflow import Transition
+    from .workflow import Publishable, Transition
 
     if not roles.can_publish(request.user):
         raise Http404
@@ -150,11 +150,14 @@ def moderation_queue(request):
                         change.reject(request.user, message)
                 else:
                     content_type_id, _sep, pk = key.partition("-")
-                    obj = ContentType.objects.get_for_id(int(content_type_id)).get_object_for_this_type(pk=pk)
+                    model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+                    if model is None or not issubclass(model, Publishable):
+                        raise LookupError(key)
+                    obj = model._default_manager.get(pk=pk)
                     obj.apply_transition(Transition(decision), request.user, message)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
-            except (ValueError, LookupError, PendingChange.DoesNotExist):
+            except (ValueError, LookupError, ObjectDoesNotExist):
                 messages.error(request, _("Dieser Eintrag ist nicht mehr in der Warteschlange."))
             else:
                 messages.success(request, _("Entscheidung gespeichert; die Autorin/der Autor wurde benachrichtigt."))
