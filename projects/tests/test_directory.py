@@ -142,3 +142,23 @@ def test_map_page_lists_markers_and_loads_no_tiles_before_a_click(client, vocabu
     assert [marker["name"] for marker in markers] == ["Mit Standort"]
     assert "data-load-map" in html
     assert "tile.openstreetmap.org" not in html.replace('data-tile-url="https://tile.openstreetmap.org', "")
+
+
+def test_unconfirmed_partner_registrations_are_deleted_after_30_days(db):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from portal.models import User
+
+    old = User.objects.create_user(email="alt@verein.example", password="x", is_active=False)
+    User.objects.filter(pk=old.pk).update(date_joined=timezone.now() - timedelta(days=31))
+    Organisation.objects.create(name="Alt", slug="alt", status="draft", author=old)
+    fresh = User.objects.create_user(email="neu@verein.example", password="x", is_active=False)
+    Organisation.objects.create(name="Neu", slug="neu", status="draft", author=fresh)
+    active = User.objects.create_user(email="aktiv@verein.example", password="x")
+    User.objects.filter(pk=active.pk).update(date_joined=timezone.now() - timedelta(days=90))
+    call_command("delete_unconfirmed_registrations")
+    assert set(User.objects.values_list("email", flat=True)) == {"neu@verein.example", "aktiv@verein.example"}
+    assert list(Organisation.objects.values_list("slug", flat=True)) == ["neu"]
