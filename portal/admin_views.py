@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,8 +27,9 @@ def _language_or_404(language):
 
 
 def _require_staff_role(request):
+    # 403, not 404: a 404 outside the language prefix would be redirected to /de/… by LocaleMiddleware.
     if not roles.in_group(request.user, *roles.STAFF_GROUPS):
-        raise Http404
+        raise PermissionDenied
 
 
 @staff_member_required
@@ -133,7 +134,7 @@ def moderation_queue(request):
     from .workflow import Publishable, Transition
 
     if not roles.can_publish(request.user):
-        raise Http404
+        raise PermissionDenied
     if request.method == "POST":
         form = DecisionForm(request.POST)
         kind, _sep, key = request.POST.get("item", "").partition(":")

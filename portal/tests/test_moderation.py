@@ -49,4 +49,4 @@ def test_bad_queue_items_give_a_message_not_an_error(client, editor, item):
 def test_translators_and_partners_have_no_queue(client, translator, author):
     for user in (translator, author):
         client.force_login(user)
-        assert client.get("/admin/werkzeuge/moderation/").status_code in (302, 404)
+        assert client.get("/admin/werkzeuge/moderation/").status_code in (302, 403)
