@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "projects",
     "volunteers",
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.middleware.StaffSecondFactorMiddleware",
     "portal.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -124,6 +128,13 @@ AXES_VERBOSE = False
 # Django's login forms call the e-mail field "username".
 AXES_USERNAME_FORM_FIELD = "username"
 LOGIN_URL = "admin:login"
+# Second factor for staff (TOTP, django-otp): on by default whenever DEBUG is off. A staff account reaches the
+# admin, the staff tools and draft previews only after entering a code from its authenticator app; the first
+# time it enrols the app from a QR code. Partner accounts are not affected.
+STAFF_OTP_REQUIRED = env.bool("STAFF_OTP_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = "Integration Landkreis Gifhorn"
+# The admin never shows a device's secret or QR code; a lost phone is handled by deleting the device.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -248,10 +259,16 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # One JSON object per line (python-json-logger): time, level, logger, message and the event's own fields
+    # (passed as `extra`); a traceback stays inside its line as "exc_info".
     "formatters": {
-        "line": {"format": "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

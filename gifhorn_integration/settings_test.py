@@ -7,6 +7,8 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-used-anywhere-else
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
+# Tests log staff in with force_login; the second factor has its own tests (portal/tests/test_second_factor.py).
+os.environ.setdefault("STAFF_OTP_REQUIRED", "0")
 
 from .settings import *  # noqa: F403
 

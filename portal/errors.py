@@ -15,5 +15,5 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # No context processors: the database may be what failed.
-    logger.error("server_error path=%s", request.path)
+    logger.error("server error", extra={"event": "server_error", "path": request.path})
     return HttpResponseServerError(render_to_string("500.html", {"request": request}))

@@ -90,3 +90,28 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.permissions_policy)
         return response
+
+
+class StaffSecondFactorMiddleware:
+    """With settings.STAFF_OTP_REQUIRED, a signed-in staff account that has not yet entered its second factor
+    in this session is sent from every admin page (staff tools included) to the code page first. Placed after
+    django-otp's OTPMiddleware, which tells whether the session is verified."""
+
+    EXEMPT = ("/admin/logout/", "/admin/login/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        user = request.user
+        if (settings.STAFF_OTP_REQUIRED and request.path.startswith("/admin/")
+                and getattr(user, "is_staff", False) and user.is_authenticated and not user.is_verified()):
+            target = reverse("staff_second_factor")
+            if request.path != target and request.path not in self.EXEMPT:
+                return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

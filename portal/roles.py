@@ -15,6 +15,16 @@ def in_group(user, *names):
     return user.groups.filter(name__in=names).exists()
 
 
+def acts_as_staff(user):
+    """Staff rights (admin, staff tools, previews of drafts) count only once the second factor is verified
+    where settings.STAFF_OTP_REQUIRED asks for it (django-otp's middleware adds is_verified to the user)."""
+    from django.conf import settings
+
+    if not (getattr(user, "is_authenticated", False) and user.is_staff):
+        return False
+    return not settings.STAFF_OTP_REQUIRED or getattr(user, "is_verified", lambda: False)()
+
+
 def can_publish(user):
     """Editors and admins decide about publication; translators never do."""
     return in_group(user, ADMIN, EDITOR)

@@ -74,7 +74,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Staff may preview everything on the public layout; everybody else sees published content."""
-        if getattr(user, "is_authenticated", False) and user.is_staff:
+        if roles.acts_as_staff(user):
             return self
         return self.published()
 
@@ -152,9 +152,8 @@ class Publishable(models.Model):
             self.review_message = ""
         self._change_reason = str(transition.label)
         self.save()
-        logger.info(
-            "workflow transition=%s model=%s pk=%s user=%s", transition.value, self._meta.label, self.pk, user.pk
-        )
+        logger.info("workflow transition", extra={"event": "workflow_transition", "transition": transition.value,
+                                                  "model": self._meta.label, "pk": self.pk, "user_id": user.pk})
         if transition != Transition.SUBMIT:
             notify_author(self, transition, message)
         return self

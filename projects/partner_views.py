@@ -274,7 +274,8 @@ def register(request):
             except IntegrityError:  # the same address registered a moment ago in another request
                 form.add_error("email", _("Für diese E-Mail-Adresse gibt es schon ein Konto."))
                 return render(request, "projects/partner/register.html", {"form": form})
-            logger.info("partner registration organisation=%s user=%s", organisation.pk, user.pk)
+            logger.info("partner registration", extra={"event": "partner_registration",
+                                                       "organisation": organisation.pk, "user_id": user.pk})
             _send_verification(request, user)
             request.session["partner_registered_email"] = user.email
             return redirect("projects:partner_register_done")

@@ -261,7 +261,8 @@ def sign_up_detail(request, membership, pk):
             changed = sign_up.accept() if action == "accept" else sign_up.decline()
             if changed:
                 services.notify_decision(sign_up)
-                logger.info("sign_up decided pk=%s state=%s user=%s", sign_up.pk, sign_up.state, request.user.pk)
+                logger.info("sign-up decided", extra={"event": "sign_up_decided", "pk": sign_up.pk,
+                                                     "state": sign_up.state, "user_id": request.user.pk})
                 if action == "accept":
                     messages.success(request, _("Sie haben %(name)s zugesagt. Die Person bekommt eine E-Mail.")
                                      % {"name": sign_up.name})
@@ -319,7 +320,8 @@ def hours_create(request, membership):
                           opportunities=Opportunity.objects.of_organisation(organisation).order_by("title_de"))
     if request.method == "POST" and form.is_valid():
         entry = form.save()
-        logger.info("hours logged pk=%s organisation=%s user=%s", entry.pk, organisation.pk, request.user.pk)
+        logger.info("hours logged", extra={"event": "hours_logged", "pk": entry.pk, "organisation": organisation.pk,
+                                           "user_id": request.user.pk})
         messages.success(request, _("Eingetragen: %(hours)s Stunden für %(name)s am %(date)s.") % {
             "hours": reports.format_hours(entry.hours), "name": entry.volunteer.name,
             "date": entry.date.strftime("%d.%m.%Y")})
@@ -346,7 +348,8 @@ def hours_delete(request, membership, pk):
                       status=403)
     if request.method == "POST":
         entry.delete()
-        logger.info("hours deleted pk=%s organisation=%s user=%s", pk, organisation.pk, request.user.pk)
+        logger.info("hours deleted", extra={"event": "hours_deleted", "pk": pk, "organisation": organisation.pk,
+                                            "user_id": request.user.pk})
         messages.success(request, _("Der Eintrag ist gelöscht."))
         return redirect("volunteers:partner_hours_list", org=organisation.slug)
     return render(request, "volunteers/partner/hours_delete.html", _area_context(membership, entry=entry))

@@ -50,5 +50,5 @@ def apply(now=None):
         "registrations_anonymised": anonymised_registrations,
         "volunteers_anonymised": anonymised_volunteers,
     }
-    logger.info("retention %s", " ".join(f"{key}={value}" for key, value in result.items()))
+    logger.info("retention applied", extra={"event": "retention", **result})
     return result

@@ -51,7 +51,7 @@ def sign_up(opportunity, data, language):
     """Store the sign-up (unconfirmed) and mail the confirmation link."""
     sign_up = _store_sign_up(opportunity, data, language)
     send_confirmation(sign_up)
-    logger.info("sign_up created pk=%s opportunity=%s", sign_up.pk, opportunity.pk)
+    logger.info("sign-up created", extra={"event": "sign_up_created", "pk": sign_up.pk, "opportunity": opportunity.pk})
     return sign_up
 
 
@@ -111,7 +111,7 @@ def delete_personal_data(volunteer):
     volunteer.anonymise()
     if email:
         _send(email, language, lambda: _("Ihre Daten sind gelöscht"), "volunteers/mail/deleted.txt", {})
-    logger.info("volunteer anonymised pk=%s", volunteer.pk)
+    logger.info("volunteer anonymised", extra={"event": "volunteer_anonymised", "pk": volunteer.pk})
 
 
 def register_for_training(training, data, language):

@@ -179,3 +179,34 @@ def test_catalogue_is_completely_translated(po_path):
     missing = [entry.msgid[:60] for entry in catalogue.untranslated_entries()]
     fuzzy = [entry.msgid[:60] for entry in catalogue.fuzzy_entries()]
     assert not missing and not fuzzy, f"untranslated: {missing[:5]} … fuzzy: {fuzzy[:5]} …"
+
+
+def test_a_server_error_shows_the_translated_page_and_logs_one_json_line(db, monkeypatch, caplog):
+    import json
+    import logging
+
+    from django.test import Client
+    from pythonjsonlogger.json import JsonFormatter
+
+    from portal.models import HomePage
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail from deep inside")
+
+    monkeypatch.setattr(HomePage, "load", broken)
+    with caplog.at_level(logging.ERROR):
+        response = Client(raise_request_exception=False).get("/ar/")
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert 'lang="ar"' in body and 'dir="rtl"' in body
+    assert "Traceback" not in body and "secret detail" not in body
+
+    options = settings.LOGGING["formatters"]["json"]
+    formatter = JsonFormatter(fmt=options["format"], rename_fields=options["rename_fields"])
+    lines = [formatter.format(record) for record in caplog.records]
+    assert all("\n" not in line for line in lines)
+    entries = [json.loads(line) for line in lines]
+    request_error = next(entry for entry in entries if entry["logger"] == "django.request")
+    assert request_error["level"] == "ERROR" and "secret detail from deep inside" in request_error["exc_info"]
+    ours = next(entry for entry in entries if entry["logger"] == "portal.errors")
+    assert ours["event"] == "server_error" and ours["path"] == "/ar/"
