@@ -135,6 +135,10 @@ STAFF_OTP_REQUIRED = env.bool("STAFF_OTP_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = "Integration Landkreis Gifhorn"
 # The admin never shows a device's secret or QR code; a lost phone is handled by deleting the device.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# CSV import of organisations (django-import-export) creates and changes entries: only roles that may add them
+# (not translators); export shows what staff may view anyway.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},

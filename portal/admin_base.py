@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -58,6 +59,8 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         js = ("admin/portal-admin.js",)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # "www.verein.de" means https://, as Django 6 will
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         language = getattr(db_field, "language", None)
         if field is not None and language and "-" in language:
@@ -108,6 +111,12 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return not roles.is_translator_only(request.user) and super().has_delete_permission(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring an old version changes every language at once; translators change only their own.
+        if roles.is_translator_only(request.user):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     # --- the form: minor edit and life-cycle actions --------------------------------------------------------
     def get_fieldsets(self, request, obj=None):

@@ -13,7 +13,9 @@ class PortalConfig(AppConfig):
         from .models import Event, NewsItem, Page
         from .roles import sync_group_permissions
 
-        post_migrate.connect(sync_group_permissions, sender=self)
+        # After every app's post_migrate, not only portal's: the permissions of apps migrated after portal
+        # (projects, volunteers) exist only once their own post_migrate has run. Idempotent and quick.
+        post_migrate.connect(sync_group_permissions, dispatch_uid="portal.sync_group_permissions")
         search.register(Page, ("title", "summary", "body"), _("Seiten"), "seiten")
         search.register(NewsItem, ("title", "summary", "body"), _("Aktuelles"), "aktuelles")
         search.register(Event, ("title", "summary", "description", "venue"), _("Veranstaltungen"), "veranstaltungen")

@@ -86,5 +86,6 @@ class HomePageTranslation(TranslationOptions):
     fields = ("title", "introduction", "sign_language_title", "sign_language_text")
 
 
-for model in (Page, NewsItem, Event, ContactPerson, Download, Image, AccessibilityStatement, HomePage, Topic):
+for model in (Page, NewsItem, Event, ContactPerson, Download, Image, AccessibilityStatement, HomePage, Topic,
+              Municipality, TargetGroup):
     register_history(model, app="portal")
