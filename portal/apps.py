@@ -16,6 +16,7 @@ class PortalConfig(AppConfig):
         # After every app's post_migrate, not only portal's: the permissions of apps migrated after portal
         # (projects, volunteers) exist only once their own post_migrate has run. Idempotent and quick.
         post_migrate.connect(sync_group_permissions, dispatch_uid="portal.sync_group_permissions")
+        post_migrate.connect(search.ensure_indexes, dispatch_uid="portal.search_indexes")
         search.register(Page, ("title", "summary", "body"), _("Seiten"), "seiten")
         search.register(NewsItem, ("title", "summary", "body"), _("Aktuelles"), "aktuelles")
         search.register(Event, ("title", "summary", "description", "venue"), _("Veranstaltungen"), "veranstaltungen")

@@ -52,12 +52,12 @@ def get_source(key):
     return _sources.get(key)
 
 
-def _columns(source, language):
+def _columns(source, language, fields=None):
     from portal.translation_status import translated_field_names
 
     translated = set(translated_field_names(source.model))
     columns = []
-    for name in source.fields:
+    for name in fields or source.fields:
         if name in translated:
             columns.append(build_localized_fieldname(name, language))
             if language != settings.LANGUAGE_CODE:
@@ -67,24 +67,32 @@ def _columns(source, language):
     return columns
 
 
+def _vector(source, language, fields=None):
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector(*_columns(source, language, fields), config=POSTGRES_CONFIGS.get(language, "simple"))
+
+
 def search(source, query, language):
     """A queryset of `source`'s published objects matching `query`, best first."""
     columns = _columns(source, language)
     queryset = source.base_queryset()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        config = POSTGRES_CONFIGS.get(language, "simple")
         # Every word as a prefix ("Sprach" finds "Sprachkurse"), all words required. Only word characters reach
         # the raw tsquery, so no input can break its syntax.
         words = re.findall(r"\w+", query)[:8]
         if not words:
             return queryset.none()
-        vector = SearchVector(*columns, config=config)
+        config = POSTGRES_CONFIGS.get(language, "simple")
         search_query = SearchQuery(" & ".join(f"{word}:*" for word in words), config=config, search_type="raw")
+        # "document @@ query" is answered by the GIN index of ensure_indexes(). The rank looks at the title (the
+        # first registered field) only: hits in the title come first, best first. Ranking the whole text would
+        # parse every matching description again — 130 ms for a word found in 5,000 organisations.
         return (
-            queryset.annotate(rank=SearchRank(vector, search_query))
-            .filter(rank__gt=0)
+            queryset.annotate(document=_vector(source, language)).filter(document=search_query)
+            .annotate(rank=SearchRank(_vector(source, language, source.fields[:1]), search_query))
             .order_by("-rank", "pk")
         )
     words = query.split()[:8]
@@ -94,3 +102,30 @@ def search(source, query, language):
         Q(),
     )
     return queryset.filter(condition).order_by("pk")
+
+
+def index_statements():
+    """CREATE INDEX statements (PostgreSQL): one GIN index per registered model and language over exactly the
+    expression search() filters with, so the planner answers the @@ condition from the index."""
+    statements = []
+    for source in sources():
+        table = source.model._meta.db_table
+        for language, _name in settings.LANGUAGES:
+            query = source.model._default_manager.all().query
+            compiler = query.get_compiler(connection=connection)
+            sql, params = _vector(source, language).resolve_expression(query).as_sql(compiler, connection)
+            expression = connection.ops.compose_sql(sql, params)
+            name = f"search_{table}_{language.replace('-', '_')}"[:63]
+            statements.append(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin (({expression}))')
+    return statements
+
+
+def ensure_indexes(using="default", **kwargs):
+    """post_migrate: create the search indexes that are missing. Idempotent; nothing to do on SQLite."""
+    from django.db import connections
+
+    if connections[using].vendor != "postgresql":
+        return
+    with connections[using].cursor() as cursor:
+        for statement in index_statements():
+            cursor.execute(statement)

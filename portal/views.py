@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import Count, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -170,10 +171,10 @@ def site_search(request):
             page_obj = paginate(request, search.search(selected, query, language))
         else:
             for source in search.sources():
-                results = search.search(source, query, language)
-                top = list(results[:5])
+                # One query per kind: the first five hits, each carrying the number of all hits.
+                top = list(search.search(source, query, language).annotate(total=Window(Count("pk")))[:5])
                 if top:
-                    groups.append({"source": source, "results": top, "count": results.count()})
+                    groups.append({"source": source, "results": top, "count": top[0].total})
     return render(
         request,
         "portal/search.html",

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal.models import Event, NewsItem
+from portal.models import Event, NewsItem, Page
 
 MAX_QUERIES = 10
 
@@ -157,3 +157,24 @@ def test_search_finds_words_by_their_beginning(client, page_factory):
     page_factory("sprache", title_de="Sprachkurse und Deutsch lernen")
     assert "Sprachkurse und Deutsch lernen" in client.get("/de/suche/?q=Sprach").content.decode()
     assert "Sprachkurse und Deutsch lernen" in client.get("/ar/suche/?q=deutsch+sprach").content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text indexes exist on PostgreSQL only")
+def test_search_is_answered_from_the_full_text_index(page_factory):
+    from portal import search
+
+    page_factory("sprachkurse", title_de="Sprachkurse im Landkreis")
+    queryset = search.search(search.get_source("seiten"), "Sprach", "de")
+    assert [page.slug for page in queryset] == ["sprachkurse"]
+    # The index must be over exactly the expression the search filters with, or PostgreSQL cannot use it.
+    from django.contrib.postgres.search import SearchQuery
+
+    source = search.get_source("seiten")
+    only_the_text = Page.objects.annotate(document=search._vector(source, "de")).filter(
+        document=SearchQuery("sprach:*", config="german", search_type="raw"))
+    sql, params = only_the_text.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # tiny test table: the planner would rather read it all
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_portal_page_de" in plan, plan
