@@ -16,6 +16,13 @@ def _footer_pages():
     return {page.role: page for page in pages}
 
 
+def _url_in(path, language, code):
+    """The same page in another language. Our URL patterns are the same in every language (only the prefix
+    differs), so swapping the prefix is enough; anything else goes through Django's translate_url."""
+    prefix = f"/{language}/"
+    return f"/{code}/{path[len(prefix):]}" if path.startswith(prefix) else translate_url(path, code)
+
+
 def portal(request):
     """What the base layout needs on every page: navigation, footer links, the language switcher."""
     language = translation.get_language()
@@ -24,7 +31,7 @@ def portal(request):
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": _url_in(path, language, code),
             "bidi": code.split("-")[0] in settings.LANGUAGES_BIDI,
             "current": code == language,
         }

@@ -59,26 +59,33 @@ class TranslationTracked(models.Model):
         self.record_translation_changes()
         super().save(*args, **kwargs)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._translation_snapshot = instance._language_values()
-        return instance
-
-    def _language_values(self):
+    def _language_values(self, source=None):
         """{language: tuple of that language's field values} for every configured language."""
         fields = translated_field_names(type(self))
+        source = self.__dict__ if source is None else source
         return {
-            code: tuple(self.__dict__.get(localized(field, code)) for field in fields)
+            code: tuple(source.get(localized(field, code)) for field in fields)
             for code, _name in settings.LANGUAGES
         }
+
+    def _stored_language_values(self):
+        """The language values as stored, read when saving (not when loading: pages read far more objects than
+        they save, and a snapshot of every loaded object cost a quarter of a long list's render time)."""
+        if getattr(self, "_translation_snapshot", None) is not None:
+            return self._translation_snapshot
+        if self._state.adding or self.pk is None:
+            return {}
+        names = [localized(field, code) for field in translated_field_names(type(self))
+                 for code, _name in settings.LANGUAGES]
+        row = type(self)._base_manager.using(self._state.db).filter(pk=self.pk).values(*names).first()
+        return self._language_values(row) if row else {}
 
     def record_translation_changes(self):
         fields = translated_field_names(type(self))
         if not fields:
             return
         now = timezone.now().isoformat()
-        before = getattr(self, "_translation_snapshot", None) or {}
+        before = self._stored_language_values()
         after = self._language_values()
         stamps = dict(self.translation_timestamps or {})
         for code, values in after.items():

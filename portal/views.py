@@ -43,6 +43,9 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
+SECTION_NAV_LIMIT = 20
+
+
 def page_detail(request, path):
     page = get_object_or_404(
         Page.objects.visible_to(request.user).select_related("image", "parent"), path=path
@@ -51,9 +54,13 @@ def page_detail(request, path):
         Page.objects.visible_to(request.user).filter(path__in=page.ancestor_paths()).order_by("path")
     )
     children = page.children.published().order_by("position", "title_de")
-    siblings = (
-        page.parent.children.published().order_by("position", "title_de") if page.parent_id else Page.objects.none()
-    )
+    siblings = []
+    if page.parent_id:
+        # The side navigation lists the section's pages when they fit on a screen; a longer list is no help to
+        # find one's way (the breadcrumb leads to the section page, which lists them all).
+        siblings = list(page.parent.children.published().order_by("position", "title_de")[:SECTION_NAV_LIMIT + 1])
+        if len(siblings) > SECTION_NAV_LIMIT:
+            siblings = []
     contact_persons = page.contact_persons.select_related("photo")
     return render(
         request,

@@ -68,4 +68,6 @@ class ProjectFilterForm(FilterForm):
             queryset = queryset.filter(phase=data["stand"])
         for word in data.get("q", "").split()[:8]:
             queryset = queryset.filter(Q(title_de__icontains=word) | Q(summary_de__icontains=word))
-        return queryset.distinct()
+        # Every filter names one value, and each related row exists once (unique pairs): no duplicates, so no
+        # DISTINCT, which would compare every column of every row, all languages included.
+        return queryset

@@ -91,6 +91,8 @@ class Organisation(Publishable, TranslationTracked):
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
         ordering = ["name"]
+        # The directory lists in this order: the first page is read from the index, not sorted.
+        indexes = [models.Index(fields=["name"], name="organisation_directory_order")]
 
     def __str__(self):
         return self.name
@@ -204,6 +206,7 @@ class Project(Publishable, TranslationTracked):
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
         ordering = ["-starts_on", "title"]
+        indexes = [models.Index(fields=["title_de"], name="project_list_order")]
 
     def __str__(self):
         return self.title_de or self.slug

@@ -29,7 +29,9 @@ class OpportunityFilterForm(FilterForm):
             queryset = queryset.filter(kind=data["art"])
         for word in data.get("q", "").split()[:8]:
             queryset = queryset.filter(Q(title_de__icontains=word) | Q(organisation__name__icontains=word))
-        return queryset.distinct()
+        # Every filter names one value, and each related row exists once (unique pairs): no duplicates, so no
+        # DISTINCT, which would compare every column of every row, all languages included.
+        return queryset
 
 
 class PersonForm(HoneypotMixin, forms.Form):

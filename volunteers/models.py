@@ -77,6 +77,8 @@ class Opportunity(Publishable, TranslationTracked):
         verbose_name = _("Ehrenamtsangebot")
         verbose_name_plural = _("Ehrenamtsangebote")
         ordering = ["expires_on", "title_de"]
+        # The board lists in this order: the first page is read from the index, not sorted.
+        indexes = [models.Index(fields=["expires_on", "title_de"], name="opportunity_board_order")]
 
     def __str__(self):
         return self.title_de or self.slug

@@ -210,3 +210,24 @@ def test_a_server_error_shows_the_translated_page_and_logs_one_json_line(db, mon
     assert request_error["level"] == "ERROR" and "secret detail from deep inside" in request_error["exc_info"]
     ours = next(entry for entry in entries if entry["logger"] == "portal.errors")
     assert ours["event"] == "server_error" and ours["path"] == "/ar/"
+
+
+def test_url_patterns_are_the_same_in_every_language():
+    """The language switcher only swaps the language prefix (portal.context_processors._url_in): no pattern
+    may be translated."""
+    from django.urls import URLResolver, get_resolver
+    from django.utils.functional import Promise
+
+    def routes(patterns):
+        for pattern in patterns:
+            yield getattr(pattern.pattern, "_route", None) or getattr(pattern.pattern, "_regex", None)
+            if isinstance(pattern, URLResolver):
+                yield from routes(pattern.url_patterns)
+
+    assert not [route for route in routes(get_resolver().url_patterns) if isinstance(route, Promise)]
+
+
+def test_the_language_switcher_links_the_same_page_with_its_query(client, db):
+    html = client.get("/de/aktuelles/?seite=2").content.decode()
+    assert 'href="/ar/aktuelles/?seite=2" lang="ar"' in html
+    assert 'href="/de-x-ls/aktuelles/?seite=2" lang="de-x-ls"' in html

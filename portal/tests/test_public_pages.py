@@ -57,6 +57,18 @@ def test_child_pages_are_listed_and_siblings_navigable(client, tree):
     assert 'href="/de/integration/familienleben/"' in sidebar
 
 
+def test_a_section_too_long_for_a_side_navigation_gets_none(client, page_factory):
+    from portal.views import SECTION_NAV_LIMIT
+
+    section = page_factory("bereich", title_de="Bereich")
+    for number in range(SECTION_NAV_LIMIT + 1):
+        page_factory(f"seite-{number}", parent=section, title_de=f"Seite {number}")
+    html = client.get("/de/bereich/seite-3/").content.decode()
+    assert "Seite 3" in html and 'class="section-nav"' not in html
+    Page.objects.filter(slug="seite-20").delete()
+    assert 'class="section-nav"' in client.get("/de/bereich/seite-3/").content.decode()
+
+
 def test_rich_text_is_cleaned_on_save(page_factory):
     page = page_factory("x", body_de='<h1>Titel</h1><p onclick="x()">Text<script>alert(1)</script></p>')
     assert "<script" not in page.body_de

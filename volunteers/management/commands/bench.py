@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries
 from django.test import Client
@@ -30,6 +31,7 @@ from volunteers.models import Opportunity, SignUp, Training, Volunteer
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SIZES = {"organisations": 5000, "projects": 500, "opportunities": 2000, "sign_ups": 50000, "pages": 300}
+NOTES = "## Reading these figures"
 TARGETS = {"uncached": 0.35, "cached": 0.7, "p99_ms": 50, "queries": 10, "home_kb": 60}
 
 
@@ -168,8 +170,10 @@ def wrk(url, seconds, connections=32):
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rate, "p50": latency("50"), "p99": latency("99"), "errors": int(errors.group(1)) if errors else 0}
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
+    errors = (int(failed.group(1)) if failed else 0) + (int(timeouts.group(1)) if timeouts else 0)
+    return {"rps": rate, "p50": latency("50"), "p99": latency("99"), "errors": errors}
 
 
 def machine():
@@ -199,6 +203,9 @@ class Command(BaseCommand):
         require_postgresql()
         if not shutil.which("wrk"):
             raise CommandError("wrk fehlt: apt-get install wrk")
+        # The demo content first (legal pages, accessibility statement: pages every visitor reaches), then the
+        # large data set beside it. Both are idempotent.
+        call_command("load_demo_content", verbosity=0)
         build_data_set(self.stdout)
         urls = page_types()
         in_process = measure_in_process(urls)
@@ -220,6 +227,10 @@ class Command(BaseCommand):
                                       f"p99 {rows[name]['p99']:6.1f} ms  ×{rows[name]['rps'] / ceiling['rps']:.2f}")
                 results[mode] = {"ceiling": ceiling, "static": static, "pages": rows}
         report = self.report(urls, in_process, results, home_kb, seconds)
+        # Keep the hand-written reading of the figures (from NOTES on) below the new tables.
+        previous = Path(output).read_text(encoding="utf-8") if Path(output).exists() else ""
+        if NOTES in previous:
+            report += "\n" + previous[previous.index(NOTES):]
         Path(output).write_text(report, encoding="utf-8")
         self.stdout.write(report)
 
@@ -249,16 +260,18 @@ class Command(BaseCommand):
                 f"Ceiling: fixed response {ceiling:.0f} req/s (p99 {data['ceiling']['p99']:.1f} ms); static file "
                 f"{data['static']['rps']:.0f} req/s.",
                 "",
-                "| page | req/s | × ceiling | p50 ms | p99 ms | queries | KB (gzip) | target met |",
-                "|---|---:|---:|---:|---:|---:|---:|---|",
+                "| page | req/s | × ceiling | p50 ms | p99 ms | errors | queries | KB (gzip) | target met |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---|",
             ]
             goal = TARGETS[mode]
             for name, _url in urls:
                 row, extra = data["pages"][name], in_process[name]
                 ratio = row["rps"] / ceiling
-                met = ratio >= goal and row["p99"] < TARGETS["p99_ms"] and extra["queries"] <= TARGETS["queries"]
+                met = (ratio >= goal and row["p99"] < TARGETS["p99_ms"] and extra["queries"] <= TARGETS["queries"]
+                       and not row["errors"] and extra["status"] == 200)
                 lines.append(f"| {name} | {row['rps']:.0f} | {ratio:.2f} | {row['p50']:.1f} | {row['p99']:.1f} | "
-                             f"{extra['queries']} | {extra['bytes'] / 1024:.1f} | {'yes' if met else '**no**'} |")
+                             f"{row['errors']} | {extra['queries']} | {extra['bytes'] / 1024:.1f} | "
+                             f"{'yes' if met else '**no**'} |")
             lines.append("")
         lines += [f"Home page transfer (HTML + CSS + JS, gzip): {home_kb:.1f} KB "
                   f"({'within' if home_kb <= TARGETS['home_kb'] else '**over**'} the {TARGETS['home_kb']} KB target).",
