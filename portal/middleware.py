@@ -34,11 +34,16 @@ class ImportMapHashMiddleware:
 
 
 class AnonymousPageCacheMiddleware:
-    """Whole-page cache for anonymous visitors, per URL (the language is in the URL) and content version:
-    any save of content bumps the version (portal.cache), so nobody sees a page older than the last change.
+    """Whole-page cache for anonymous visitors, per URL (the language is in the URL), compression and content
+    version: any save of content bumps the version (portal.cache), so nobody sees a page older than the last
+    change.
 
-    Only plain successful GET pages without cookies are cached; forms (CSRF cookie), previews for staff and
-    everything for signed-in people are always rendered fresh. PAGE_CACHE_SECONDS=0 switches it off."""
+    Sits before GZipMiddleware, so a hit is served as stored, compressed once. It runs before the session and
+    authentication middleware: a request with a session cookie (everybody signed in, staff previews) is never
+    served from or stored in the cache, so personal content needs a session and can never reach it. Only plain
+    successful GET pages that set no cookie are stored — a page with a per-visitor CSRF token never is (its
+    `Vary: Cookie` says nothing here: Django adds it to every page that looked at the session).
+    PAGE_CACHE_SECONDS=0 switches it off."""
 
     CACHEABLE_TYPES = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml",
                        "text/calendar", "application/json", "text/csv")
@@ -56,21 +61,23 @@ class AnonymousPageCacheMiddleware:
         from .cache import content_version
 
         if (not self.timeout or request.method not in ("GET", "HEAD")
-                or settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated):
+                or settings.SESSION_COOKIE_NAME in request.COOKIES):
             return self.get_response(request)
+        encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
         address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        key = f"page:{content_version()}:{address}"
+        key = f"page:{content_version()}:{encoding}:{address}"
         cached = cache.get(key)
         if cached is not None:
             return cached
         response = self.get_response(request)
         if getattr(response, "streaming", False) or response.status_code != 200:
             return response
+        compressed = response.get("Content-Encoding") == "gzip"
         personal = (
             response.cookies
             or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            or b'name="csrfmiddlewaretoken"' in response.content  # a form with this visitor's CSRF token
-            or "cookie" in response.get("Vary", "").lower()
+            or any(word in response.get("Cache-Control", "") for word in ("private", "no-store", "no-cache"))
+            or (not compressed and b'name="csrfmiddlewaretoken"' in response.content)
         )
         if not personal and response.get("Content-Type", "").startswith(self.CACHEABLE_TYPES):
             cache.set(key, response, self.timeout)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from . import calendar, navigation, search
 from .forms import FeedbackForm, SearchForm
 from .models import AccessibilityStatement, Event, HomePage, NewsItem, Page
-from .spam import rate_limited
+from .spam import anonymous_public_form, rate_limited
 
 PAGE_SIZE = 10
 
@@ -141,6 +141,7 @@ def accessibility_statement(request):
     return render(request, "portal/accessibility.html", {"statement": statement})
 
 
+@anonymous_public_form
 def feedback(request):
     form = FeedbackForm(request.POST or None, initial={"page_url": request.GET.get("seite", "")[:500]})
     if request.method == "POST":

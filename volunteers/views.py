@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import tokens
-from portal.spam import rate_limited
+from portal.spam import anonymous_public_form, rate_limited
 from portal.views import paginate
 
 from . import services
@@ -22,6 +22,7 @@ def opportunity_list(request):
                   {"form": form, "page_obj": paginate(request, opportunities)})
 
 
+@anonymous_public_form
 def opportunity_detail(request, slug):
     opportunity = get_object_or_404(
         Opportunity.objects.visible_to(request.user).select_related("organisation", "municipality", "topic")

@@ -66,3 +66,10 @@ def test_admin_highlights_overdue_tickets(client, stabsstelle_admin):
     client.force_login(stabsstelle_admin)
     html = client.get("/admin/portal/feedbackticket/").content.decode()
     assert 'class="overdue"' in html
+
+
+def test_a_report_posted_from_another_site_is_refused_and_nothing_stored(client, db):
+    response = client.post("/en/barriere-melden/", VALID, HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.status_code == 403 and "Form not sent" in response.content.decode()
+    assert not FeedbackTicket.objects.exists() and not mail.outbox
+    assert client.post("/de/barriere-melden/", VALID, HTTP_SEC_FETCH_SITE="same-origin").status_code == 302

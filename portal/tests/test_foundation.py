@@ -157,11 +157,17 @@ def test_anonymous_pages_are_cached_until_content_changes(client, page_factory, 
     assert "Integration im Landkreis" in client.get("/de/integration/").content.decode()
 
 
-def test_pages_with_a_form_or_for_staff_are_never_cached(client, page_factory, editor):
-    client.get("/de/barriere-melden/")
-    first = client.get("/de/barriere-melden/").content.decode()
-    other = type(client)()
-    second = other.get("/de/barriere-melden/").content.decode()
+def test_pages_with_a_per_visitor_token_or_for_staff_are_never_cached(client, page_factory, editor):
+    from django.utils import timezone
+
+    from volunteers.models import Training
+
+    now = timezone.now()
+    Training.objects.create(title_de="Erste Hilfe", slug="erste-hilfe", status="published", capacity=5,
+                            starts_at=now + timezone.timedelta(days=3), ends_at=now + timezone.timedelta(days=3))
+    client.get("/de/ehrenamtsboerse/fortbildungen/erste-hilfe/")
+    first = client.get("/de/ehrenamtsboerse/fortbildungen/erste-hilfe/").content.decode()
+    second = type(client)().get("/de/ehrenamtsboerse/fortbildungen/erste-hilfe/").content.decode()
     token = 'name="csrfmiddlewaretoken" value="'
     assert first.split(token)[1][:20] != second.split(token)[1][:20]
     page_factory("entwurf", status="draft")
@@ -169,6 +175,23 @@ def test_pages_with_a_form_or_for_staff_are_never_cached(client, page_factory, e
     assert client.get("/de/entwurf/").status_code == 200
     client.logout()
     assert client.get("/de/entwurf/").status_code == 404
+
+
+def test_cached_pages_are_stored_compressed_and_served_as_stored(client, page_factory):
+    import gzip
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page_factory("integration", title_de="Integration")
+    client.get("/de/integration/", HTTP_ACCEPT_ENCODING="gzip")
+    with CaptureQueriesContext(connection) as queries:
+        hit = client.get("/de/integration/", HTTP_ACCEPT_ENCODING="gzip")
+    assert len(queries) == 0 and hit["Content-Encoding"] == "gzip"
+    assert "<h1>Integration</h1>" in gzip.decompress(hit.content).decode()
+    plain = client.get("/de/integration/")  # a client without gzip gets the page uncompressed
+    assert "Content-Encoding" not in plain and b"<h1>Integration</h1>" in plain.content
+    assert "Content-Security-Policy" in hit and hit["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.parametrize("po_path", catalogues(), ids=lambda path: path.parent.parent.name)

@@ -16,7 +16,8 @@ def links_in(message):
 
 
 def sign_up(client, opportunity, **changes):
-    return client.post(f"/de/ehrenamtsboerse/{opportunity.slug}/", {**SIGN_UP, **changes})
+    headers = {key: changes.pop(key) for key in list(changes) if key.startswith("HTTP_")}
+    return client.post(f"/de/ehrenamtsboerse/{opportunity.slug}/", {**SIGN_UP, **changes}, **headers)
 
 
 def test_sign_up_mail_confirm_and_the_organisation_sees_it(client, opportunity):
@@ -109,3 +110,32 @@ def test_expired_or_unpublished_opportunity_takes_no_sign_ups(client, opportunit
     opportunity.status = "draft"
     opportunity.save()
     assert client.get(f"/de/ehrenamtsboerse/{opportunity.slug}/").status_code == 404
+
+
+def test_the_sign_up_page_carries_no_per_visitor_token_and_is_served_from_the_page_cache(client, opportunity):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = client.get(f"/de/ehrenamtsboerse/{opportunity.slug}/")
+    assert "csrfmiddlewaretoken" not in first.content.decode() and not first.cookies
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(f"/de/ehrenamtsboerse/{opportunity.slug}/")
+    assert len(queries) == 0 and again.content == first.content
+
+
+def test_a_sign_up_posted_from_another_site_is_refused_in_the_visitors_language(client, opportunity):
+    response = client.post(f"/ar/ehrenamtsboerse/{opportunity.slug}/", SIGN_UP, HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.status_code == 403
+    assert 'dir="rtl"' in response.content.decode()
+    response = client.post(f"/de/ehrenamtsboerse/{opportunity.slug}/", SIGN_UP,
+                           HTTP_ORIGIN="https://boese.example")
+    assert response.status_code == 403
+    assert "Formular nicht gesendet" in response.content.decode()
+    assert not SignUp.objects.exists() and not mail.outbox
+
+
+def test_a_sign_up_from_our_own_page_is_accepted(client, opportunity):
+    assert sign_up(client, opportunity, HTTP_SEC_FETCH_SITE="same-origin").status_code == 302
+    assert client.post(f"/de/ehrenamtsboerse/{opportunity.slug}/", {**SIGN_UP, "email": "b@beispiel.example"},
+                       HTTP_ORIGIN="http://testserver").status_code == 302
+    assert SignUp.objects.count() == 2
