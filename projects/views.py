@@ -29,27 +29,36 @@ def directory(request):
     return render(request, "projects/directory.html", {"form": form, "page_obj": page_obj, "view": "list"})
 
 
+def _located(organisations):
+    return organisations.exclude(latitude=None).exclude(longitude=None).prefetch_related(None)
+
+
 def directory_map(request):
-    """The same filtered result as markers. The list stays the accessible default; the map's tiles load
-    only after the visitor asks for them (static/js/directory-map.js)."""
+    """The same filtered result on a map. The list stays the accessible default; the markers and the map's
+    tiles load only after the visitor asks for them (static/js/directory-map.js), so the page itself stays as
+    small as the list whatever the number of organisations."""
     form, organisations = _directory_queryset(request)
-    # One reverse() for all markers: the detail address differs only in the slug.
-    url_pattern = reverse("projects:organisation_detail", kwargs={"slug": "SLUG"})
-    rows = organisations.exclude(latitude=None).exclude(longitude=None).prefetch_related(None).values_list(
-        "name", "slug", "latitude", "longitude")
-    markers = [
-        {"name": name, "url": url_pattern.replace("SLUG", slug), "lat": float(lat), "lon": float(lon)}
-        for name, slug, lat, lon in rows
-    ]
     context = {
         "form": form,
-        "markers": markers,
-        "count": len(markers),
+        "count": _located(organisations).count(),
+        "markers_url": f"{reverse('projects:directory_map_markers')}?{request.GET.urlencode()}",
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "view": "map",
     }
     return render(request, "projects/directory_map.html", context)
+
+
+def directory_map_markers(request):
+    """The map's markers for the same filters, as JSON: name, address of the detail page, position."""
+    _form, organisations = _directory_queryset(request)
+    # One reverse() for all markers: the detail address differs only in the slug.
+    url_pattern = reverse("projects:organisation_detail", kwargs={"slug": "SLUG"})
+    markers = [
+        {"name": name, "url": url_pattern.replace("SLUG", slug), "lat": float(lat), "lon": float(lon)}
+        for name, slug, lat, lon in _located(organisations).values_list("name", "slug", "latitude", "longitude")
+    ]
+    return JsonResponse({"markers": markers})
 
 
 def organisation_detail(request, slug):

@@ -68,7 +68,7 @@ def test_pending_rejected_and_draft_organisations_appear_nowhere(client, vocabul
     organisation("Offen sichtbar")
     for status in ("draft", "submitted", "changes_requested", "archived"):
         organisation(f"Verborgen {status}", status=status, city="Gifhorn")
-    for url in ["/de/angebote/", "/de/angebote/karte/", "/de/suche/?q=Verborgen", "/daten/organisationen.json",
+    for url in ["/de/angebote/", "/de/angebote/karte/orte.json", "/de/suche/?q=Verborgen", "/daten/organisationen.json",
                 "/daten/organisationen.csv", "/sitemap.xml"]:
         html = client.get(url).content.decode("utf-8")
         assert not any(f"Verborgen {status}" in html for status in ("draft", "submitted", "changes", "archived")), url
@@ -83,7 +83,8 @@ def _count_queries(client, url):
 
 
 @pytest.mark.parametrize("url", ["/de/angebote/?thema=sprache&kommune=stadt-gifhorn", "/de/angebote/karte/",
-                                 "/de/projekte/", "/de/angebote/org-0/", "/de/projekte/projekt-0/"])
+                                 "/de/angebote/karte/orte.json?thema=sprache", "/de/projekte/", "/de/angebote/org-0/",
+                                 "/de/projekte/projekt-0/"])
 def test_directory_pages_run_the_same_queries_for_10_or_1000_organisations(client, vocabulary, url):
     v = vocabulary
 
@@ -134,12 +135,16 @@ def test_open_data_csv_and_json_at_stable_addresses(client, vocabulary):
     assert next(row for row in data["organisations"] if row["name"] == "Café Ümit")["topics"] == ["sprache"]
 
 
-def test_map_page_lists_markers_and_loads_no_tiles_before_a_click(client, vocabulary):
-    organisation("Mit Standort", latitude=52.48, longitude=10.55)
-    organisation("Ohne Standort")
-    html = client.get("/de/angebote/karte/").content.decode()
-    markers = json.loads(html.split('<script id="map-markers" type="application/json">', 1)[1].split("</script>")[0])
-    assert [marker["name"] for marker in markers] == ["Mit Standort"]
+def test_map_page_counts_and_the_markers_come_with_the_same_filters(client, vocabulary):
+    organisation("Mit Standort", latitude=52.48, longitude=10.55, topics=[vocabulary["sprache"]])
+    organisation("Anderes Thema", latitude=52.40, longitude=10.50)
+    organisation("Ohne Standort", topics=[vocabulary["sprache"]])
+    html = client.get("/de/angebote/karte/?thema=sprache").content.decode()
+    assert "1 Organisation mit Standort" in html
+    markers_url = html.split('data-markers-url="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert markers_url == "/de/angebote/karte/orte.json?thema=sprache"
+    markers = client.get(markers_url).json()["markers"]
+    assert markers == [{"name": "Mit Standort", "url": "/de/angebote/mit-standort/", "lat": 52.48, "lon": 10.55}]
     assert "data-load-map" in html
     assert "tile.openstreetmap.org" not in html.replace('data-tile-url="https://tile.openstreetmap.org', "")
 

@@ -1,5 +1,6 @@
-/* Directory map: nothing is requested from the tile server until the visitor clicks "Karte laden".
-   Leaflet itself is served from our own static files. */
+/* Directory map: nothing is requested from the tile server until the visitor clicks "Karte laden"; the
+   markers (same filters as the page) are fetched from our own server at the same moment. Leaflet itself is
+   served from our own static files. */
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
@@ -9,7 +10,6 @@
       return;
     }
     button.addEventListener("click", function () {
-      var markers = JSON.parse(document.getElementById("map-markers").textContent);
       container.hidden = false;
       document.querySelector("[data-map-consent]").hidden = true;
       var map = L.map(container, { scrollWheelZoom: false }).setView([52.55, 10.62], 10);
@@ -17,20 +17,26 @@
         maxZoom: 18,
         attribution: container.dataset.attribution
       }).addTo(map);
-      var bounds = [];
-      markers.forEach(function (marker) {
-        var link = document.createElement("a");
-        link.href = marker.url;
-        link.textContent = marker.name;
-        L.marker([marker.lat, marker.lon], { title: marker.name, alt: marker.name })
-          .addTo(map)
-          .bindPopup(link);
-        bounds.push([marker.lat, marker.lon]);
-      });
-      if (bounds.length) {
-        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
-      }
+      fetch(container.dataset.markersUrl, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (data) { addMarkers(map, data.markers); });
       container.focus();
     });
   });
+
+  function addMarkers(map, markers) {
+    var bounds = [];
+    markers.forEach(function (marker) {
+      var link = document.createElement("a");
+      link.href = marker.url;
+      link.textContent = marker.name;
+      L.marker([marker.lat, marker.lon], { title: marker.name, alt: marker.name })
+        .addTo(map)
+        .bindPopup(link);
+      bounds.push([marker.lat, marker.lon]);
+    });
+    if (bounds.length) {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
+    }
+  }
 })();

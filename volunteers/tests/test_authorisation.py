@@ -67,6 +67,7 @@ PAGES = [
     ("portal:search", lambda w: {}, "?q=Sprache", EVERYBODY),
     ("projects:directory", lambda w: {}, "", EVERYBODY),
     ("projects:directory_map", lambda w: {}, "", EVERYBODY),
+    ("projects:directory_map_markers", lambda w: {}, "", EVERYBODY),
     ("projects:organisation_detail", lambda w: {"slug": w.organisation.slug}, "", EVERYBODY),
     ("projects:organisation_detail", lambda w: {"slug": w.draft_organisation.slug}, "", STAFF),
     ("projects:organisation_vcard", lambda w: {"slug": w.organisation.slug}, "", EVERYBODY),

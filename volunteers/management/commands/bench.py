@@ -117,6 +117,7 @@ def page_types():
         ("directory", "/de/angebote/"),
         ("directory filtered", f"/de/angebote/?thema={org.topics.first().slug}&q=Organisation"),
         ("directory map", "/de/angebote/karte/"),
+        ("map markers (JSON)", "/de/angebote/karte/orte.json"),
         ("organisation", org.get_absolute_url()),
         ("projects", "/de/projekte/"),
         ("project detail", "/de/projekte/bench-3/"),
