@@ -25,7 +25,8 @@ def _directory_queryset(request):
 
 def directory(request):
     form, organisations = _directory_queryset(request)
-    page_obj = paginate(request, organisations, DIRECTORY_PAGE_SIZE)
+    # The list shows name, kind and place: the descriptions (every language) stay in the database.
+    page_obj = paginate(request, organisations.only("name", "slug", "kind", "city"), DIRECTORY_PAGE_SIZE)
     return render(request, "projects/directory.html", {"form": form, "page_obj": page_obj, "view": "list"})
 
 

@@ -126,6 +126,8 @@ def page_types():
         ("trainings", "/de/ehrenamtsboerse/fortbildungen/"),
         ("search", "/de/suche/?q=Beratung"),
         ("accessibility statement", "/de/barrierefreiheit/"),
+        # The floor: the site's layout around one sentence, no query of its own.
+        ("layout only", "/de/barriere-melden/danke/"),
     ]
 
 
