@@ -614,26 +614,36 @@ def project_edit(request, membership, project):
                   _area_context(membership, form=form, project=project, published=published, change=change))
 
 
+def submit_for_review(request, membership, obj, *, not_now, back, template, notify):
+    """The partner's "submit for review" step for a project or a volunteer opportunity: GET asks, POST moves
+    the entry to "In Prüfung" and tells the Stabsstelle (`notify`). `not_now` is the message, with %(status)s,
+    for an entry that cannot be submitted in its status."""
+    if obj.status not in SUBMITTABLE:
+        messages.info(request, not_now % {"status": obj.get_status_display()})
+        return redirect(back, org=membership.organisation.slug)
+    if request.method == "POST":
+        try:
+            obj.apply_transition(Transition.SUBMIT, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            notify()
+            messages.success(request, _("Danke! „%(title)s“ ist zur Prüfung eingereicht. Wir melden uns per E-Mail.")
+                             % {"title": obj.title_de})
+        return redirect(back, org=membership.organisation.slug)
+    return render(request, template, _area_context(membership, object=obj))
+
+
 @partner_required()
 @require_http_methods(["GET", "POST"])
 def project_submit(request, membership, project):
     project = _led_project(membership, project)
-    if project.status not in SUBMITTABLE:
-        messages.info(request, _("Dieses Projekt kann gerade nicht eingereicht werden (Status: %(status)s).")
-                      % {"status": project.get_status_display()})
-        return redirect("projects:partner_organisation", org=membership.organisation.slug)
-    if request.method == "POST":
-        try:
-            project.apply_transition(Transition.SUBMIT, request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            mail_staff("project", membership.organisation, project.title_de, project,
-                       request.user)
-            messages.success(request, _("Danke! „%(title)s“ ist zur Prüfung eingereicht. Wir melden uns per E-Mail.")
-                             % {"title": project.title_de})
-        return redirect("projects:partner_organisation", org=membership.organisation.slug)
-    return render(request, "projects/partner/submit.html", _area_context(membership, object=project))
+    return submit_for_review(
+        request, membership, project,
+        not_now=_("Dieses Projekt kann gerade nicht eingereicht werden (Status: %(status)s)."),
+        back="projects:partner_organisation", template="projects/partner/submit.html",
+        notify=lambda: mail_staff("project", membership.organisation, project.title_de, project, request.user),
+    )
 
 
 @partner_required()

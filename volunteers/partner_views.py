@@ -14,7 +14,6 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -28,7 +27,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.models import PendingChange
 from portal.views import paginate
-from portal.workflow import Status, Transition
+from portal.workflow import Status
 from projects.models import Membership
 from projects.partner_forms import proposed_changes
 from projects.partner_views import (
@@ -41,6 +40,7 @@ from projects.partner_views import (
     partner_required,
     register_dashboard_section,
     register_menu_entry,
+    submit_for_review,
     unique_slug,
 )
 
@@ -196,22 +196,12 @@ def opportunity_edit(request, membership, opportunity):
 @require_http_methods(["GET", "POST"])
 def opportunity_submit(request, membership, opportunity):
     opportunity = _own_opportunity(membership, opportunity)
-    if opportunity.status not in SUBMITTABLE:
-        messages.info(request, _("Dieses Angebot kann gerade nicht eingereicht werden (Status: %(status)s).")
-                      % {"status": opportunity.get_status_display()})
-        return redirect("volunteers:partner_opportunity_list", org=membership.organisation.slug)
-    if request.method == "POST":
-        try:
-            opportunity.apply_transition(Transition.SUBMIT, request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            mail_staff_submission(membership.organisation, opportunity, request.user)
-            messages.success(request, _("Danke! „%(title)s“ ist zur Prüfung eingereicht. Wir melden uns per E-Mail.")
-                             % {"title": opportunity.title_de})
-        return redirect("volunteers:partner_opportunity_list", org=membership.organisation.slug)
-    return render(request, "volunteers/partner/opportunity_submit.html",
-                  _area_context(membership, object=opportunity))
+    return submit_for_review(
+        request, membership, opportunity,
+        not_now=_("Dieses Angebot kann gerade nicht eingereicht werden (Status: %(status)s)."),
+        back="volunteers:partner_opportunity_list", template="volunteers/partner/opportunity_submit.html",
+        notify=lambda: mail_staff_submission(membership.organisation, opportunity, request.user),
+    )
 
 
 @partner_required()
