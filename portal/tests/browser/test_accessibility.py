@@ -1,7 +1,8 @@
 """Zero axe-core violations (WCAG 2.0/2.1/2.2, levels A and AA) on every public page type in German, Arabic, Farsi and
-Leichte Sprache, and on the admin change form of a page."""
+Leichte Sprache, on the admin change form of a page and on the staff second-factor page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.tests.browser.helpers import admin_login, assert_no_violations
 
@@ -105,3 +106,32 @@ def test_axe_check_catches_violations(site, axe_page):
     assert "html-has-lang" in message
     assert "- label " in message
     assert 'target: input[type="text"]' in message, message
+
+
+def test_staff_enrol_the_second_factor_in_the_browser(transactional_db, superuser, open_browser, settings):
+    """With the second factor required (production): sign in, scan (here: read) the key, a wrong code is
+    refused with a message tied to the field, the right one opens the admin. The page passes axe."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.STAFF_OTP_REQUIRED = True
+    page = open_browser(bypass_csp=True).page
+    admin_login(page, superuser, superuser.raw_password)
+    assert "/admin/werkzeuge/zweiter-faktor/" in page.url
+    page.locator("svg.segno").wait_for()
+    assert_no_violations(page)
+    device = TOTPDevice.objects.get(user=superuser)
+    page.get_by_label("Sechsstelliger Code aus Ihrer App").fill(f"{(totp(device.bin_key) + 500_000) % 1_000_000:06d}")
+    page.get_by_role("button", name="Bestätigen").click()
+    expect(page.locator("#token-error")).to_contain_text("Der Code stimmt nicht")
+    expect(page.get_by_label("Sechsstelliger Code aus Ihrer App")).to_have_attribute("aria-invalid", "true")
+    assert_no_violations(page)
+    device.refresh_from_db()
+    device.throttling_failure_count = 0  # the deliberate mistake must not delay the right code
+    device.throttling_failure_timestamp = None
+    device.save()
+    page.get_by_label("Sechsstelliger Code aus Ihrer App").fill(f"{totp(device.bin_key):06d}")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bestätigen").click()
+    assert page.url.endswith("/admin/")
+    expect(page.locator("#content h1")).to_be_visible()
