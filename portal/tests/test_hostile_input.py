@@ -29,6 +29,7 @@ text = st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(exclude_categor
 LIST_PAGES = {
     "/de/angebote/": ["q", "thema", "kommune", "sprache", "zielgruppe", "seite"],
     "/de/angebote/karte/": ["q", "thema", "kommune", "sprache", "zielgruppe"],
+    "/de/angebote/karte/orte.json": ["q", "thema", "kommune", "sprache", "zielgruppe"],
     "/de/projekte/": ["q", "thema", "kommune", "stand", "seite"],
     "/ar/ehrenamtsboerse/": ["q", "thema", "kommune", "sprache", "art", "seite"],
     "/de/veranstaltungen/": ["monat"],
