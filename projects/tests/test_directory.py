@@ -143,8 +143,8 @@ def test_map_page_counts_and_the_markers_come_with_the_same_filters(client, voca
     assert "1 Organisation mit Standort" in html
     markers_url = html.split('data-markers-url="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     assert markers_url == "/de/angebote/karte/orte.json?thema=sprache"
-    markers = client.get(markers_url).json()["markers"]
-    assert markers == [{"name": "Mit Standort", "url": "/de/angebote/mit-standort/", "lat": 52.48, "lon": 10.55}]
+    data = client.get(markers_url).json()
+    assert data == {"url": "/de/angebote/SLUG/", "markers": [["Mit Standort", "mit-standort", 52.48, 10.55]]}
     assert "data-load-map" in html
     assert "tile.openstreetmap.org" not in html.replace('data-tile-url="https://tile.openstreetmap.org', "")
 

@@ -19,21 +19,24 @@
       }).addTo(map);
       fetch(container.dataset.markersUrl, { credentials: "same-origin" })
         .then(function (response) { return response.json(); })
-        .then(function (data) { addMarkers(map, data.markers); });
+        .then(function (data) { addMarkers(map, data.url, data.markers); });
       container.focus();
     });
   });
 
-  function addMarkers(map, markers) {
+  /* markers: [name, slug, latitude, longitude]; url: a detail page's address with SLUG for the slug */
+  function addMarkers(map, url, markers) {
     var bounds = [];
     markers.forEach(function (marker) {
+      var name = marker[0];
+      var position = [marker[2], marker[3]];
       var link = document.createElement("a");
-      link.href = marker.url;
-      link.textContent = marker.name;
-      L.marker([marker.lat, marker.lon], { title: marker.name, alt: marker.name })
+      link.href = url.replace("SLUG", marker[1]);
+      link.textContent = name;
+      L.marker(position, { title: name, alt: name })
         .addTo(map)
         .bindPopup(link);
-      bounds.push([marker.lat, marker.lon]);
+      bounds.push(position);
     });
     if (bounds.length) {
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
