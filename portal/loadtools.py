@@ -87,7 +87,7 @@ def gunicorn(workers=4, threads=1, **env):
         except subprocess.TimeoutExpired:
             process.kill()
         log.seek(0)
-        errors = [line for line in log.read().decode(errors="replace").splitlines() if "level=ERROR" in line]
+        errors = [line for line in log.read().decode(errors="replace").splitlines() if '"level": "ERROR"' in line]
         if errors:
             print(f"gunicorn logged {len(errors)} errors, the first: {errors[0][:300]}")
         log.close()

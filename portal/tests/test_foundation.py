@@ -225,12 +225,14 @@ def test_a_server_error_shows_the_translated_page_and_logs_one_json_line(db, mon
     assert "Traceback" not in body and "secret detail" not in body
 
     options = settings.LOGGING["formatters"]["json"]
-    formatter = JsonFormatter(fmt=options["format"], rename_fields=options["rename_fields"])
+    formatter = JsonFormatter(fmt=options["format"], rename_fields=options["rename_fields"],
+                              timestamp=options["timestamp"])
     lines = [formatter.format(record) for record in caplog.records]
     assert all("\n" not in line for line in lines)
     entries = [json.loads(line) for line in lines]
     request_error = next(entry for entry in entries if entry["logger"] == "django.request")
     assert request_error["level"] == "ERROR" and "secret detail from deep inside" in request_error["exc_info"]
+    assert request_error["time"].endswith("+00:00")
     ours = next(entry for entry in entries if entry["logger"] == "portal.errors")
     assert ours["event"] == "server_error" and ours["path"] == "/ar/"
 
