@@ -44,6 +44,12 @@ def localized(field, language):
     return build_localized_fieldname(field, language)
 
 
+def defer_translated(queryset, *fields):
+    """`queryset` without the translated long texts `fields` in any language. Lists show titles and summaries;
+    loading the full text of every language for each row was most of a list query's time."""
+    return queryset.defer(*fields, *(localized(field, code) for field in fields for code, _name in settings.LANGUAGES))
+
+
 class TranslationTracked(models.Model):
     """Abstract base for models with translated fields. Set `minor_edit = True` before save() to keep the
     other languages' status unchanged by a change of the German text."""

@@ -17,6 +17,7 @@ from . import calendar, navigation, search
 from .forms import FeedbackForm, SearchForm
 from .models import AccessibilityStatement, Event, HomePage, NewsItem, Page
 from .spam import anonymous_public_form, rate_limited
+from .translation_status import defer_translated
 
 PAGE_SIZE = 10
 
@@ -31,13 +32,15 @@ def home(request):
     home_page = HomePage.load()
     context = {
         "home": home_page,
-        "focus_pages": Page.objects.published().filter(parent__path="integration").order_by("position")[:6],
-        "news": NewsItem.objects.latest(3).select_related("image"),
-        "events": Event.objects.upcoming().select_related("municipality")[:3],
+        "focus_pages": defer_translated(Page.objects.published(), "body").filter(parent__path="integration")
+        .order_by("position")[:6],
+        "news": defer_translated(NewsItem.objects.latest(3), "body").select_related("image"),
+        "events": defer_translated(Event.objects.upcoming(), "description").select_related("municipality")[:3],
         "entry_points": navigation.entry_points(),
         "entry_pages": {
             page.role: page
-            for page in Page.objects.published().filter(role__in=[Page.Role.NEW_HERE, Page.Role.VOLUNTEERING])
+            for page in defer_translated(Page.objects.published(), "body").filter(
+                role__in=[Page.Role.NEW_HERE, Page.Role.VOLUNTEERING])
         },
     }
     return render(request, "portal/home.html", context)
@@ -53,12 +56,13 @@ def page_detail(request, path):
     ancestors = list(
         Page.objects.visible_to(request.user).filter(path__in=page.ancestor_paths()).order_by("path")
     )
-    children = page.children.published().order_by("position", "title_de")
+    children = defer_translated(page.children.published(), "body").order_by("position", "title_de")
     siblings = []
     if page.parent_id:
         # The side navigation lists the section's pages when they fit on a screen; a longer list is no help to
         # find one's way (the breadcrumb leads to the section page, which lists them all).
-        siblings = list(page.parent.children.published().order_by("position", "title_de")[:SECTION_NAV_LIMIT + 1])
+        siblings = list(defer_translated(page.parent.children.published(), "body", "summary")
+                        .order_by("position", "title_de")[:SECTION_NAV_LIMIT + 1])
         if len(siblings) > SECTION_NAV_LIMIT:
             siblings = []
     contact_persons = page.contact_persons.select_related("photo")
@@ -77,7 +81,8 @@ def page_detail(request, path):
 
 
 def news_list(request):
-    items = paginate(request, NewsItem.objects.published().select_related("image").order_by("-date", "-pk"))
+    items = paginate(request, defer_translated(NewsItem.objects.published(), "body").select_related("image")
+                     .order_by("-date", "-pk"))
     return render(request, "portal/news_list.html", {"page_obj": items})
 
 
@@ -103,7 +108,7 @@ def event_list(request):
     start = datetime.combine(month, time.min, tzinfo=tz)
     end = datetime.combine(next_month, time.min, tzinfo=tz)
     occurrences = calendar.occurrences_between(
-        Event.objects.published().select_related("municipality"), start, end
+        defer_translated(Event.objects.published(), "description").select_related("municipality"), start, end
     )
     return render(
         request,

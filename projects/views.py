@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal.translation_status import defer_translated
 from portal.views import paginate
 
 from . import structured_data
@@ -90,7 +91,8 @@ def organisation_vcard(request, slug):
 
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
-    projects = form.filter(Project.objects.published()).select_related("lead_organisation").order_by("title_de")
+    projects = defer_translated(Project.objects.published(), "description", "lead_organisation__description")
+    projects = form.filter(projects).select_related("lead_organisation").order_by("title_de")
     return render(request, "projects/project_list.html", {"form": form, "page_obj": paginate(request, projects)})
 
 

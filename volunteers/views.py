@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from portal import tokens
 from portal.spam import anonymous_public_form, rate_limited
+from portal.translation_status import defer_translated
 from portal.views import paginate
 
 from . import services
@@ -16,7 +17,8 @@ FORM_LIMIT = 10  # submissions per address and hour
 
 def opportunity_list(request):
     form = OpportunityFilterForm(request.GET or None)
-    opportunities = form.filter(Opportunity.objects.current()).select_related(
+    opportunities = defer_translated(Opportunity.objects.current(), "description", "organisation__description")
+    opportunities = form.filter(opportunities).select_related(
         "organisation", "municipality", "topic").order_by("expires_on", "title_de")
     return render(request, "volunteers/opportunity_list.html",
                   {"form": form, "page_obj": paginate(request, opportunities)})
@@ -103,7 +105,8 @@ def sign_up_manage(request, token):
 
 
 def training_list(request):
-    trainings = Training.objects.upcoming().with_counts().select_related("municipality")
+    trainings = defer_translated(Training.objects.upcoming(), "description").with_counts().select_related(
+        "municipality")
     return render(request, "volunteers/training_list.html", {"page_obj": paginate(request, trainings)})
 
 
