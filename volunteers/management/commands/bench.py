@@ -12,6 +12,8 @@ import random
 import re
 import shutil
 import subprocess
+import time
+import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
@@ -182,6 +184,18 @@ def wrk(url, seconds, connections=32):
     return {"rps": rate, "p50": latency("50"), "p99": latency("99"), "errors": errors}
 
 
+def drain(base, limit=30):
+    """Wait until the server has worked off what the last run left queued (slow pages outlive wrk's end), so
+    that the next page is measured on an idle server."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        urllib.request.urlopen(base + "/healthz", timeout=limit).read()
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
+
+
 def machine():
     cpu = "unknown CPU"
     if Path("/proc/cpuinfo").exists():
@@ -229,6 +243,7 @@ class Command(BaseCommand):
                 for name, url in urls:
                     wrk(base + url, 1)  # warm up (and fill the cache in the cached run)
                     rows[name] = wrk(base + url, seconds)
+                    drain(base)
                     self.stdout.write(f"{mode:9} {name:24} {rows[name]['rps']:8.0f} req/s  "
                                       f"p99 {rows[name]['p99']:6.1f} ms  ×{rows[name]['rps'] / ceiling['rps']:.2f}")
                 results[mode] = {"ceiling": ceiling, "static": static, "pages": rows}
