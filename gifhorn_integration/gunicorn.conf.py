@@ -2,6 +2,12 @@
 
 import multiprocessing
 import os
+import sys
+
+# gunicorn reads this file before it puts the project on the import path.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from gifhorn_integration.log_format import JSON_FORMATTER
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -21,14 +27,7 @@ access_log_format = '%(m)s %(U)s status=%(s)s bytes=%(B)s duration_us=%(D)s'
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "format": "%(levelname)s %(name)s %(message)s",
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": "time",  # ISO 8601 in UTC
-        },
-    },
+    "formatters": {"json": JSON_FORMATTER},
     "handlers": {
         "error": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"},
         "access": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},

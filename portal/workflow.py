@@ -124,6 +124,11 @@ class Publishable(models.Model):
             and (self.publish_until is None or self.publish_until > now)
         )
 
+    @property
+    def may_submit(self):
+        """Whether the author may submit it for review now (the SUBMIT transition needs no editor)."""
+        return self.status in TRANSITIONS[Transition.SUBMIT][0]
+
     def allowed_transitions(self, user):
         may_decide = roles.can_publish(user)
         return [

@@ -154,6 +154,15 @@ def proposed_changes(form, live):
     return changes
 
 
+def image_file_field(label):
+    """The optional picture upload of a partner form: the formats portal.images accepts, in the file dialog too."""
+    return forms.FileField(
+        label=label, required=False,
+        help_text=_("JPEG, PNG, WebP oder GIF, höchstens 10 MB. Wir entfernen dabei alle Metadaten."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+
+
 class ImageUploadMixin(forms.Form):
     """One optional picture, verified by portal.images before anything is stored."""
 
@@ -380,11 +389,7 @@ class OrganisationProfileForm(PlainTextRichTextMixin, ImageUploadMixin, forms.Mo
     image_field = "logo"
     rich_text_fields = ("description_de", "description_en")
 
-    logo_file = forms.FileField(
-        label=_("Neues Logo hochladen"), required=False,
-        help_text=_("JPEG, PNG, WebP oder GIF, höchstens 10 MB. Wir entfernen dabei alle Metadaten."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
-    )
+    logo_file = image_file_field(_("Neues Logo hochladen"))
     logo_alt = forms.CharField(
         label=_("Text zum Logo"), required=False, max_length=250,
         help_text=_("Für Menschen, die das Bild nicht sehen, z. B. „Logo des Vereins Miteinander e. V.“."),
@@ -552,11 +557,7 @@ class ProjectForm(PlainTextRichTextMixin, ImageUploadMixin, forms.ModelForm):
     image_field = "image"
     rich_text_fields = ("description_de", "description_en")
 
-    image_file = forms.FileField(
-        label=_("Bild hochladen"), required=False,
-        help_text=_("JPEG, PNG, WebP oder GIF, höchstens 10 MB. Wir entfernen dabei alle Metadaten."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
-    )
+    image_file = image_file_field(_("Bild hochladen"))
     image_alt = forms.CharField(
         label=_("Text zum Bild"), required=False, max_length=250,
         help_text=_("Beschreibt, was auf dem Bild zu sehen ist – für Menschen, die es nicht sehen können."),

@@ -34,7 +34,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.models import PendingChange
 from portal.spam import rate_limited
-from portal.workflow import TRANSITIONS, Status, Transition
+from portal.workflow import Status, Transition
 
 from . import tokens
 from .models import Membership, OpeningHours, Organisation, Project, ProjectPartner
@@ -61,9 +61,6 @@ LOGIN_URL = "projects:partner_login"
 REGISTRATION_LIMIT = 5  # per address and hour
 MAIL_LIMIT = 5  # new verification links and password resets per address and hour
 INVITE_LIMIT = 20  # invitations per organisation, address and hour
-
-# The states a partner may submit from (the workflow's SUBMIT transition needs no editor).
-SUBMITTABLE = TRANSITIONS[Transition.SUBMIT][0]
 
 # First path segments of partner_urls: an organisation slug must never hide one of them.
 RESERVED_SLUGS = {"anmelden", "abmelden", "passwort-vergessen", "passwort-neu", "registrieren", "einladung"}
@@ -401,19 +398,14 @@ def invitation(request, token):
 def organisation_dashboard(request, membership):
     organisation = membership.organisation
     led = list(organisation.led_projects.order_by("-updated_at"))
-    open_changes = PendingChange.objects.open().filter(
-        content_type__app_label="projects", content_type__model="project", object_id__in=[p.pk for p in led]
-    )
-    changed = {change.object_id: change for change in open_changes}
+    changed = PendingChange.objects.open().by_object(led)
     for project in led:
         project.open_change = changed.get(project.pk)
-        project.may_submit = project.status in SUBMITTABLE
     partnerships = ProjectPartner.objects.filter(organisation=organisation).select_related(
         "project", "project__lead_organisation").order_by("-invited_at")
     context = _area_context(
         membership,
         profile_change=_open_change(organisation),
-        may_submit_profile=organisation.status in SUBMITTABLE,
         led_projects=led,
         partner_projects=[p for p in partnerships if p.accepted],
         invitations=[p for p in partnerships if not p.accepted],
@@ -501,7 +493,7 @@ def _propose(request, membership, live, data, label, next_url, **next_kwargs):
 @require_http_methods(["GET", "POST"])
 def organisation_submit(request, membership):
     organisation = membership.organisation
-    if organisation.status not in SUBMITTABLE:
+    if not organisation.may_submit:
         messages.info(request, _("Ihr Eintrag kann gerade nicht eingereicht werden (Status: %(status)s).")
                       % {"status": organisation.get_status_display()})
         return redirect("projects:partner_organisation", org=organisation.slug)
@@ -618,7 +610,7 @@ def submit_for_review(request, membership, obj, *, not_now, back, template, noti
     """The partner's "submit for review" step for a project or a volunteer opportunity: GET asks, POST moves
     the entry to "In Prüfung" and tells the Stabsstelle (`notify`). `not_now` is the message, with %(status)s,
     for an entry that cannot be submitted in its status."""
-    if obj.status not in SUBMITTABLE:
+    if not obj.may_submit:
         messages.info(request, not_now % {"status": obj.get_status_display()})
         return redirect(back, org=membership.organisation.slug)
     if request.method == "POST":

@@ -91,9 +91,12 @@ class Opportunity(Publishable, TranslationTracked):
         return reverse("volunteers:opportunity_detail", kwargs={"slug": self.slug})
 
     @property
+    def is_expired(self):
+        return self.expires_on is not None and self.expires_on < timezone.localdate()
+
+    @property
     def is_open_for_sign_up(self):
-        today = timezone.localdate()
-        return self.is_public and (self.expires_on is None or self.expires_on >= today)
+        return self.is_public and not self.is_expired
 
 
 class Volunteer(models.Model):

@@ -31,7 +31,6 @@ from portal.workflow import Status
 from projects.models import Membership
 from projects.partner_forms import proposed_changes
 from projects.partner_views import (
-    SUBMITTABLE,
     _admin_url,
     _area_context,
     _one_line,
@@ -142,14 +141,9 @@ def opportunity_list(request, membership):
             sign_ups__anonymised_at__isnull=True)))
         .order_by("-updated_at")
     )
-    open_changes = {change.object_id: change for change in PendingChange.objects.open().filter(
-        content_type__app_label="volunteers", content_type__model="opportunity",
-        object_id__in=[opportunity.pk for opportunity in opportunities])}
-    today = timezone.localdate()
+    open_changes = PendingChange.objects.open().by_object(opportunities)
     for opportunity in opportunities:
         opportunity.open_change = open_changes.get(opportunity.pk)
-        opportunity.may_submit = opportunity.status in SUBMITTABLE
-        opportunity.is_expired = opportunity.expires_on is not None and opportunity.expires_on < today
     return render(request, "volunteers/partner/opportunity_list.html",
                   _area_context(membership, opportunities=opportunities))
 

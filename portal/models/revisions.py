@@ -20,6 +20,14 @@ class PendingChangeQuerySet(models.QuerySet):
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
+    def by_object(self, objects):
+        """{primary key: change} for a list of objects of one model, in one query."""
+        if not objects:
+            return {}
+        content_type = ContentType.objects.get_for_model(objects[0])
+        changes = self.filter(content_type=content_type, object_id__in=[obj.pk for obj in objects])
+        return {change.object_id: change for change in changes}
+
 
 class PendingChange(models.Model):
     """Proposed field values for a published object. `data` maps field names to values as the form cleaned
