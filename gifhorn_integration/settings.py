@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: reads the content version (shared cache) once per request for everything cached from content.
+    "portal.cache.ContentVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before compression and sessions: a hit is served as stored (see its docstring).

@@ -1,31 +1,62 @@
-"""One version number for all public content. Every save or delete of content bumps it, which invalidates
-everything cached from content at once (navigation, footer, anonymous page cache)."""
+"""One version for all public content. Every save or delete of content gives it a new value, which invalidates
+everything cached from content at once (navigation, footer, rendered layout, anonymous page cache).
+
+The version lives in the shared cache (every worker process sees the same one) and is read once per request
+(`ContentVersionMiddleware`). What is built from content for a version is kept in the worker's own memory
+(`cached`): after the one read of the version, navigation, footer and layout cost no further cache access. A
+version is a random token, not a counter, so a cache that lost the key (cleared, culled) never brings back a
+version whose values a worker still remembers.
+"""
+
+import uuid
+from contextvars import ContextVar
 
 from django.core.cache import cache
 
 VERSION_KEY = "portal:content-version"
 
+# The version read for the request being handled (None: not read yet, or content changed during it).
+_request_version = ContextVar("portal_content_version", default=None)
+# This process's values for one version: {"version": …, "values": {key: value}}.
+_memory = {"version": None, "values": {}}
+
 
 def content_version():
-    version = cache.get(VERSION_KEY)
+    version = _request_version.get()
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+            version = cache.get(VERSION_KEY)
+        _request_version.set(version)
     return version
 
 
 def bump_content_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _request_version.set(None)
 
 
-def cached(key, builder, timeout=3600):
-    """`builder()` cached under `key` for the current content version."""
-    full_key = f"portal:{content_version()}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = builder()
-        cache.set(full_key, value, timeout)
-    return value
+def cached(key, builder):
+    """`builder()` for the current content version, built once per worker process and version."""
+    version = content_version()
+    if _memory["version"] != version:
+        _memory["version"], _memory["values"] = version, {}
+    values = _memory["values"]
+    if key not in values:
+        values[key] = builder()
+    return values[key]
+
+
+class ContentVersionMiddleware:
+    """Reads the content version at most once per request, and forgets it when the request ends."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set(None)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)

@@ -12,7 +12,7 @@ text is older than the last German change; *current* otherwise.
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -45,9 +45,17 @@ def localized(field, language):
 
 
 def defer_translated(queryset, *fields):
-    """`queryset` without the translated long texts `fields` in any language. Lists show titles and summaries;
-    loading the full text of every language for each row was most of a list query's time."""
-    return queryset.defer(*fields, *(localized(field, code) for field in fields for code, _name in settings.LANGUAGES))
+    """`queryset` with the translated fields in the visitor's language and in German (its fallback) only, and
+    without the long texts `fields` in any language. Lists show titles and summaries; a translated model has
+    each field eight times, and loading (and compiling SQL for) every language of every row was most of a list
+    query's time."""
+    keep = {SOURCE_LANGUAGE, translation.get_language()}
+    other_languages = [code for code, _name in settings.LANGUAGES if code not in keep]
+    return queryset.defer(
+        *fields,
+        *(localized(field, code) for field in fields for code in keep),
+        *(localized(field, code) for field in translated_field_names(queryset.model) for code in other_languages),
+    )
 
 
 class TranslationTracked(models.Model):

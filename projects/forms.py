@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PlainSelect
 from portal.models import Municipality, SpokenLanguage, TargetGroup, Topic
 
 from .models import Project
@@ -10,7 +11,7 @@ from .models import Project
 def vocabulary_field(label, model, empty_label, value_field="slug"):
     """A select of a vocabulary; its choices come from the cache, so rendering and validating cost no query."""
     return forms.ChoiceField(
-        label=label, required=False,
+        label=label, required=False, widget=PlainSelect,
         choices=lambda: [("", empty_label)] + model.choices(value_field),
     )
 
@@ -55,7 +56,8 @@ class ProjectFilterForm(FilterForm):
     thema = vocabulary_field(_("Thema"), Topic, _("alle Themen"))
     kommune = vocabulary_field(_("Kommune"), Municipality, _("alle Kommunen"))
     stand = forms.ChoiceField(
-        label=_("Stand"), choices=[("", _("alle"))] + list(Project.Phase.choices), required=False
+        label=_("Stand"), choices=[("", _("alle"))] + list(Project.Phase.choices), required=False,
+        widget=PlainSelect,
     )
 
     def filter(self, queryset):

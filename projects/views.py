@@ -21,7 +21,7 @@ DIRECTORY_PAGE_SIZE = 20
 def _directory_queryset(request):
     form = DirectoryFilterForm(request.GET or None)
     organisations = form.filter(Organisation.objects.published())
-    return form, organisations.order_by("name").prefetch_related("topics", "municipalities")
+    return form, organisations.order_by("name").prefetch_related("topics")
 
 
 def directory(request):

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PlainSelect
 from portal.models import Municipality, SpokenLanguage, Topic
 from portal.spam import HoneypotMixin
 from projects.forms import FilterForm, vocabulary_field
@@ -14,7 +15,7 @@ class OpportunityFilterForm(FilterForm):
     thema = vocabulary_field(_("Thema"), Topic, _("alle Themen"))
     kommune = vocabulary_field(_("Kommune"), Municipality, _("alle Kommunen"))
     sprache = vocabulary_field(_("Hilfreiche Sprache"), SpokenLanguage, _("alle Sprachen"), "code")
-    art = forms.ChoiceField(label=_("Art"), required=False,
+    art = forms.ChoiceField(label=_("Art"), required=False, widget=PlainSelect,
                             choices=[("", _("einmalig und regelmäßig"))] + list(Opportunity.Kind.choices))
 
     def filter(self, queryset):

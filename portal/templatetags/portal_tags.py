@@ -1,12 +1,20 @@
 """Template helpers every page uses: translated fields with a visible German fallback, images, query strings."""
 
+from urllib.parse import quote
+
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from portal.cache import cached
+
 register = template.Library()
+
+# What differs from page to page inside the header and footer, put in after the cached part.
+LAYOUT_SLOTS = {"language_switcher": mark_safe("<!--language-switcher-->"), "page_path": "--page-path--"}
 
 
 def _is_fallback(obj, field):
@@ -15,6 +23,24 @@ def _is_fallback(obj, field):
         return False
     has_own = getattr(obj, "has_own_text", None)
     return has_own is not None and not has_own(field, language) and bool(getattr(obj, field))
+
+
+@register.simple_tag(takes_context=True)
+def layout_part(context, template_name):
+    """Header or footer: the same on every page of a language until content changes, so rendered once per
+    language and content version (`cached`). Then this page's parts go in: the language switcher with its
+    addresses, the page's own address, and aria-current="page" on every link that leads to this page."""
+    language = translation.get_language()
+    html = cached(f"layout:{template_name}:{language}",
+                  lambda: render_to_string(template_name, {**context.flatten(), "slots": LAYOUT_SLOTS}))
+    path = context["request"].path
+    if LAYOUT_SLOTS["language_switcher"] in html:
+        switcher = render_to_string("portal/partials/language_switcher.html",
+                                    {"portal_languages": context["portal_languages"]})
+        html = html.replace(LAYOUT_SLOTS["language_switcher"], switcher)
+    html = html.replace(LAYOUT_SLOTS["page_path"], escape(quote(path, safe="/")))
+    link = f'<a href="{escape(path)}">'
+    return mark_safe(html.replace(link, link[:-1] + ' aria-current="page">'))
 
 
 @register.simple_tag

@@ -124,6 +124,42 @@ def test_every_language_has_a_catalogue():
     assert {to_locale(code) for code in ALL_CODES if code != "de"} <= have
 
 
+def test_the_layout_is_rendered_once_per_language_and_content_version_with_this_pages_parts(client, page_factory,
+                                                                                          settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    page_factory("integration", title_de="Integration", title_ar="الاندماج", show_in_navigation=True)
+    page_factory("wohnen", title_de="Wohnen", show_in_navigation=True)
+    html = client.get("/de/integration/").content.decode()
+    assert '<a href="/de/integration/" aria-current="page">Integration</a>' in html
+    assert '<a href="/de/wohnen/">Wohnen</a>' in html
+    assert 'href="/ar/integration/" lang="ar"' in html  # the language switcher leads to this page
+    assert "barriere-melden/?seite=/de/integration/" in html
+    html = client.get("/de/wohnen/").content.decode()  # the same cached layout, another page's parts
+    assert '<a href="/de/integration/">Integration</a>' in html
+    assert '<a href="/de/wohnen/" aria-current="page">Wohnen</a>' in html
+    assert 'href="/ar/wohnen/" lang="ar"' in html and "seite=/de/wohnen/" in html
+    arabic = client.get("/ar/integration/").content.decode()
+    assert '<a href="/ar/integration/" aria-current="page">الاندماج</a>' in arabic
+    page_factory("arbeit", title_de="Arbeit", show_in_navigation=True)  # a change shows on the next page view
+    assert '<a href="/de/arbeit/">Arbeit</a>' in client.get("/de/wohnen/").content.decode()
+
+
+def test_a_lost_content_version_never_brings_back_older_cached_values(page_factory):
+    from django.core.cache import cache
+
+    from portal.cache import cached, content_version
+
+    first = content_version()
+    assert cached("probe", lambda: "built for the first version") == "built for the first version"
+    cache.clear()  # a cleared or culled cache: the next version must be a new one
+    assert content_version() == first  # this request still sees the version it read
+    from portal.cache import _request_version
+
+    _request_version.set(None)  # as a new request
+    assert content_version() != first
+    assert cached("probe", lambda: "built again") == "built again"
+
+
 @pytest.mark.parametrize("po_path", catalogues(), ids=lambda path: path.parent.parent.name)
 def test_compiled_catalogue_is_current(po_path):
     mo_path = po_path.with_suffix(".mo")

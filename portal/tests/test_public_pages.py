@@ -190,3 +190,18 @@ def test_search_is_answered_from_the_full_text_index(page_factory):
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_portal_page_de" in plan, plan
+
+
+@pytest.mark.parametrize("value", ["", "a&b", None, "gibt-es-nicht"])
+def test_the_filter_forms_select_writes_the_same_markup_as_djangos(value):
+    from django import forms
+    from django.test.html import parse_html
+
+    from portal.forms import PlainSelect
+
+    choices = [("", "alle Themen"), ("a&b", 'Sprache <b> & "Kurse"'), ("beratung", "Beratung")]
+    attrs = {"id": "id_thema", "aria-describedby": "id_thema_helptext", "aria-invalid": "true", "disabled": False}
+    expected = forms.Select(choices=choices).render("thema", value, attrs)
+    written = PlainSelect(choices=choices).render("thema", value, attrs)
+    assert parse_html(written) == parse_html(expected)
+    assert 'value="a&amp;b"' in written and "&lt;b&gt;" in written
