@@ -164,7 +164,9 @@ class Membership(models.Model):
 
 class ProjectQuerySet(PublishableQuerySet):
     def involving(self, organisation):
-        return self.filter(Q(lead_organisation=organisation) | Q(partners=organisation)).distinct()
+        """Led by `organisation` or with it as a partner (a subquery: no DISTINCT over the wide rows)."""
+        partner_of = ProjectPartner.objects.filter(organisation=organisation).values("project")
+        return self.filter(Q(lead_organisation=organisation) | Q(pk__in=partner_of))
 
 
 class Project(Publishable, TranslationTracked):

@@ -20,7 +20,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse, reverse_lazy
@@ -53,6 +53,7 @@ from .partner_forms import (
     opening_hours_rows,
     proposed_changes,
 )
+from .views import render_project
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -642,18 +643,8 @@ def project_submit(request, membership, project):
 def project_preview(request, membership, project):
     """The project on the public layout, as it will look once published (accepted partners only)."""
     organisation = membership.organisation
-    project = get_object_or_404(
-        Project.objects.filter(Q(lead_organisation=organisation) | Q(partnerships__organisation=organisation))
-        .distinct()
-        .select_related("lead_organisation", "image")
-        .prefetch_related(
-            "topics", "municipalities",
-            Prefetch("partnerships", queryset=ProjectPartner.objects.filter(
-                accepted=True, organisation__in=Organisation.objects.published()).select_related("organisation")),
-        ),
-        slug=project,
-    )
-    return render(request, "projects/project_detail.html", {"project": project, "partner_preview": True})
+    own = Project.objects.filter(Q(lead_organisation=organisation) | Q(partnerships__organisation=organisation))
+    return render_project(request, own.distinct(), project, partner_preview=True)
 
 
 @partner_required()

@@ -16,6 +16,7 @@ def related_providers():
 
 
 def organisation_json_ld(organisation, request):
+    """schema.org data of an organisation; its vocabulary terms attached (`attach_terms`)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -44,7 +45,7 @@ def organisation_json_ld(organisation, request):
              "opens": entry.opens.strftime("%H:%M"), "closes": entry.closes.strftime("%H:%M")}
             for entry in hours
         ]
-    languages = [language.code for language in organisation.spoken_languages.all()]
+    languages = [language.code for language in organisation.spoken_languages_terms]
     if languages:
         data["knowsLanguage"] = languages
     return data

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal.models import attach_terms
 from portal.translation_status import defer_translated
 from portal.views import paginate
 
@@ -21,18 +22,19 @@ DIRECTORY_PAGE_SIZE = 20
 def _directory_queryset(request):
     form = DirectoryFilterForm(request.GET or None)
     organisations = form.filter(Organisation.objects.published())
-    return form, organisations.order_by("name").prefetch_related("topics")
+    return form, organisations.order_by("name")
 
 
 def directory(request):
     form, organisations = _directory_queryset(request)
     # The list shows name, kind and place: the descriptions (every language) stay in the database.
     page_obj = paginate(request, organisations.only("name", "slug", "kind", "city"), DIRECTORY_PAGE_SIZE)
+    page_obj.object_list = attach_terms(page_obj.object_list, "topics")
     return render(request, "projects/directory.html", {"form": form, "page_obj": page_obj, "view": "list"})
 
 
 def _located(organisations):
-    return organisations.exclude(latitude=None).exclude(longitude=None).prefetch_related(None)
+    return organisations.exclude(latitude=None).exclude(longitude=None)
 
 
 def directory_map(request):
@@ -66,9 +68,10 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.visible_to(request.user)
         .select_related("logo")
-        .prefetch_related("topics", "target_groups", "municipalities", "spoken_languages", "opening_hours"),
+        .prefetch_related("opening_hours"),
         slug=slug,
     )
+    attach_terms([organisation], "topics", "target_groups", "municipalities", "spoken_languages")
     projects = Project.objects.published().involving(organisation).order_by("title_de")
     related = {}
     for key, provider in structured_data.related_providers():
@@ -96,18 +99,21 @@ def project_list(request):
     return render(request, "projects/project_list.html", {"form": form, "page_obj": paginate(request, projects)})
 
 
-def project_detail(request, slug):
+def render_project(request, projects, slug, **context):
+    """The page of the project `slug` among `projects` (the public ones, or a partner's own for the preview)."""
     project = get_object_or_404(
-        Project.objects.visible_to(request.user)
-        .select_related("lead_organisation", "image")
-        .prefetch_related(
-            "topics", "municipalities",
+        projects.select_related("lead_organisation", "image").prefetch_related(
             Prefetch("partnerships", queryset=ProjectPartner.objects.filter(
                 accepted=True, organisation__in=Organisation.objects.published()).select_related("organisation")),
         ),
         slug=slug,
     )
-    return render(request, "projects/project_detail.html", {"project": project})
+    attach_terms([project], "topics", "municipalities")
+    return render(request, "projects/project_detail.html", {"project": project, **context})
+
+
+def project_detail(request, slug):
+    return render_project(request, Project.objects.visible_to(request.user), slug)
 
 
 OPEN_DATA_FIELDS = ["name", "kind", "street", "postcode", "city", "latitude", "longitude", "phone", "email",
@@ -115,17 +121,17 @@ OPEN_DATA_FIELDS = ["name", "kind", "street", "postcode", "city", "latitude", "l
 
 
 def _open_data_rows():
-    organisations = Organisation.objects.published().order_by("name").prefetch_related(
-        "topics", "municipalities", "spoken_languages", "target_groups")
+    organisations = attach_terms(Organisation.objects.published().order_by("name"),
+                                 "topics", "municipalities", "spoken_languages", "target_groups")
     for org in organisations:
         row = {field: getattr(org, field) for field in OPEN_DATA_FIELDS}
         row["latitude"] = float(org.latitude) if org.latitude is not None else None
         row["longitude"] = float(org.longitude) if org.longitude is not None else None
         row["url"] = settings.SITE_URL + f"/de/angebote/{org.slug}/"
-        row["topics"] = [topic.slug for topic in org.topics.all()]
-        row["municipalities"] = [m.slug for m in org.municipalities.all()]
-        row["languages"] = [language.code for language in org.spoken_languages.all()]
-        row["target_groups"] = [group.slug for group in org.target_groups.all()]
+        row["topics"] = [topic.slug for topic in org.topics_terms]
+        row["municipalities"] = [m.slug for m in org.municipalities_terms]
+        row["languages"] = [language.code for language in org.spoken_languages_terms]
+        row["target_groups"] = [group.slug for group in org.target_groups_terms]
         row["description_de"] = org.description_de or ""
         yield row
 

@@ -2,7 +2,7 @@ from .content import ContactPerson, Download, Event, Image, NewsItem, Page
 from .legal import AccessibilityStatement, FeedbackTicket, HomePage
 from .revisions import PendingChange
 from .users import User
-from .vocabulary import Municipality, SpokenLanguage, TargetGroup, Topic
+from .vocabulary import Municipality, SpokenLanguage, TargetGroup, Topic, attach_terms
 
 __all__ = [
     "AccessibilityStatement",
@@ -19,5 +19,6 @@ __all__ = [
     "SpokenLanguage",
     "TargetGroup",
     "Topic",
+    "attach_terms",
     "User",
 ]

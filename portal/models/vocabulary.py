@@ -1,5 +1,7 @@
 """The shared vocabulary every app filters by: municipalities, topics, target groups."""
 
+from collections import defaultdict
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +35,33 @@ class VocabularyTerm(TranslationTracked):
 
         key = f"choices:{cls._meta.label_lower}:{value_field}:{translation.get_language()}"
         return cached(key, lambda: [(getattr(term, value_field), term.name) for term in cls.objects.all()])
+
+    @classmethod
+    def terms_by_id(cls):
+        """{id: term} of the whole vocabulary in its order, kept in memory until content changes."""
+        return cached(f"terms:{cls._meta.label_lower}", lambda: {term.pk: term for term in cls.objects.all()})
+
+
+def attach_terms(objects, *fields):
+    """Give each of `objects` (a list of one model) its terms of the vocabulary fields `fields` as lists named
+    `<field>_terms`, in the vocabulary's order. The terms come from memory (`terms_by_id`); the database gives
+    only the pairs of ids. A prefetch built a model instance per row and page: a quarter of the directory's
+    time. Returns `objects`."""
+    objects = list(objects)
+    if not objects:
+        return objects
+    for name in fields:
+        field = objects[0]._meta.get_field(name)
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        terms = field.related_model.terms_by_id()
+        rank = {pk: position for position, pk in enumerate(terms)}
+        found = defaultdict(list)
+        pairs = field.remote_field.through.objects.filter(**{f"{source}_id__in": [obj.pk for obj in objects]})
+        for object_id, term_id in pairs.values_list(f"{source}_id", f"{target}_id"):
+            found[object_id].append(term_id)
+        for obj in objects:
+            setattr(obj, f"{name}_terms", [terms[pk] for pk in sorted(found[obj.pk], key=rank.__getitem__)])
+    return objects
 
 
 class Municipality(VocabularyTerm):

@@ -167,3 +167,22 @@ def test_unconfirmed_partner_registrations_are_deleted_after_30_days(db):
     call_command("delete_unconfirmed_registrations")
     assert set(User.objects.values_list("email", flat=True)) == {"neu@verein.example", "aktiv@verein.example"}
     assert list(Organisation.objects.values_list("slug", flat=True)) == ["neu"]
+
+
+def test_vocabulary_terms_in_their_order_and_language_and_current_after_an_edit(client, vocabulary):
+    v = vocabulary
+    v["beratung"].position, v["beratung"].name_ar = 0, "استشارة"
+    v["beratung"].save()
+    v["sprache"].position = 5
+    v["sprache"].save()
+    organisation("Migrationsberatung", topics=[v["sprache"], v["beratung"]], municipalities=[v["gifhorn"]],
+                 groups=[v["frauen"]], languages=[v["uk"], v["ar"]])
+    html = client.get("/de/angebote/migrationsberatung/").content.decode()
+    assert "<dd>Beratung, Sprache</dd>" in html and "<dd>Frauen</dd>" in html and "<dd>Stadt Gifhorn</dd>" in html
+    assert '<span lang="ar">Arabisch</span>, <span lang="uk">Ukrainisch</span>' in html
+    directory = client.get("/de/angebote/").content.decode()
+    assert '<span class="tag">Beratung</span><span class="tag">Sprache</span>' in directory
+    assert "<dd>استشارة, " in client.get("/ar/angebote/migrationsberatung/").content.decode()
+    v["sprache"].name_de = "Deutsch lernen"
+    v["sprache"].save()
+    assert "<dd>Beratung, Deutsch lernen</dd>" in client.get("/de/angebote/migrationsberatung/").content.decode()
