@@ -9,7 +9,10 @@ from portal import roles
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from portal.cache import forget_version
+
     cache.clear()
+    forget_version()  # code run outside a request keeps the version it read, as within one request
     yield
     cache.clear()
 

@@ -8,6 +8,7 @@ version is a random token, not a counter, so a cache that lost the key (cleared,
 version whose values a worker still remembers.
 """
 
+import time
 import uuid
 from contextvars import ContextVar
 
@@ -34,18 +35,25 @@ def content_version():
 
 def bump_content_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    forget_version()
+
+
+def forget_version():
+    """Read the version from the shared cache again at its next use, as a new request does."""
     _request_version.set(None)
 
 
-def cached(key, builder):
-    """`builder()` for the current content version, built once per worker process and version."""
+def cached(key, builder, timeout=300):
+    """`builder()` for the current content version, built once per worker process and version, and again after
+    `timeout` seconds: content can change without a save, when a scheduled publication date passes."""
     version = content_version()
     if _memory["version"] != version:
         _memory["version"], _memory["values"] = version, {}
     values = _memory["values"]
-    if key not in values:
-        values[key] = builder()
-    return values[key]
+    now = time.monotonic()
+    if key not in values or values[key][0] < now:
+        values[key] = (now + timeout, builder())
+    return values[key][1]
 
 
 class ContentVersionMiddleware:

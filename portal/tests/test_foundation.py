@@ -147,17 +147,28 @@ def test_the_layout_is_rendered_once_per_language_and_content_version_with_this_
 def test_a_lost_content_version_never_brings_back_older_cached_values(page_factory):
     from django.core.cache import cache
 
-    from portal.cache import cached, content_version
+    from portal.cache import cached, content_version, forget_version
 
     first = content_version()
     assert cached("probe", lambda: "built for the first version") == "built for the first version"
     cache.clear()  # a cleared or culled cache: the next version must be a new one
     assert content_version() == first  # this request still sees the version it read
-    from portal.cache import _request_version
-
-    _request_version.set(None)  # as a new request
+    forget_version()  # as a new request does
     assert content_version() != first
     assert cached("probe", lambda: "built again") == "built again"
+
+
+def test_values_kept_in_memory_are_built_again_after_their_time(page_factory, monkeypatch):
+    import time
+
+    from portal import cache
+
+    builds = []
+    assert cache.cached("probe", lambda: builds.append(1) or len(builds), timeout=300) == 1
+    assert cache.cached("probe", lambda: builds.append(1) or len(builds), timeout=300) == 1
+    later = time.monotonic() + 301  # e.g. a page scheduled to appear in the navigation is due now
+    monkeypatch.setattr(cache.time, "monotonic", lambda: later)
+    assert cache.cached("probe", lambda: builds.append(1) or len(builds), timeout=300) == 2
 
 
 @pytest.mark.parametrize("po_path", catalogues(), ids=lambda path: path.parent.parent.name)
