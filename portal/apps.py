@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal und Stabsstelle")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_migrate
 
         from . import search, signals  # noqa: F401  (signals: cache invalidation on content changes)
         from .models import Event, NewsItem, Page
@@ -16,7 +16,9 @@ class PortalConfig(AppConfig):
         # After every app's post_migrate, not only portal's: the permissions of apps migrated after portal
         # (projects, volunteers) exist only once their own post_migrate has run. Idempotent and quick.
         post_migrate.connect(sync_group_permissions, dispatch_uid="portal.sync_group_permissions")
-        post_migrate.connect(search.ensure_indexes, dispatch_uid="portal.search_indexes")
+        # Once per migrate (sender: this app): stored search documents dropped before, built again after.
+        pre_migrate.connect(search.drop_documents, sender=self, dispatch_uid="portal.search_documents_drop")
+        post_migrate.connect(search.ensure_documents, sender=self, dispatch_uid="portal.search_documents")
         search.register(Page, ("title", "summary", "body"), _("Seiten"), "seiten")
         search.register(NewsItem, ("title", "summary", "body"), _("Aktuelles"), "aktuelles")
         search.register(Event, ("title", "summary", "description", "venue"), _("Veranstaltungen"), "veranstaltungen")

@@ -20,6 +20,7 @@ from django.db import connection
 from django.db.models import Q
 from modeltranslation.utils import build_localized_fieldname
 
+RESULT_FIELDS = ("title", "summary")  # what templates/portal/partials/search_result.html shows
 POSTGRES_CONFIGS = {"de": "german", "de-x-ls": "german", "en": "english", "ru": "russian", "tr": "turkish"}
 
 
@@ -67,18 +68,36 @@ def _columns(source, language, fields=None):
     return columns
 
 
-def _vector(source, language, fields=None):
+def _vector(source, language):
+    """The search document: the title (first registered field) with weight A, the other fields with weight B,
+    so that a hit in the title ranks first."""
     from django.contrib.postgres.search import SearchVector
 
-    return SearchVector(*_columns(source, language, fields), config=POSTGRES_CONFIGS.get(language, "simple"))
+    config = POSTGRES_CONFIGS.get(language, "simple")
+    title, *others = source.fields
+    vector = SearchVector(*_columns(source, language, (title,)), config=config, weight="A")
+    if others:
+        vector = vector + SearchVector(*_columns(source, language, others), config=config, weight="B")
+    return vector
+
+
+def document_column(language):
+    """The stored column (PostgreSQL) holding the search document of one language."""
+    return f"search_{language.replace('-', '_')}"
 
 
 def search(source, query, language):
     """A queryset of `source`'s published objects matching `query`, best first."""
+    from portal.translation_status import defer_translated, translated_field_names
+
     columns = _columns(source, language)
-    queryset = source.base_queryset()
+    # A result shows its title and summary: the long texts stay in the database (a count over thousands of hits
+    # carried them all).
+    long_texts = [name for name in translated_field_names(source.model) if name not in RESULT_FIELDS]
+    queryset = defer_translated(source.base_queryset(), *long_texts)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+        from django.db.models.expressions import RawSQL
 
         # Every word as a prefix ("Sprach" finds "Sprachkurse"), all words required. Only word characters reach
         # the raw tsquery, so no input can break its syntax.
@@ -87,12 +106,14 @@ def search(source, query, language):
             return queryset.none()
         config = POSTGRES_CONFIGS.get(language, "simple")
         search_query = SearchQuery(" & ".join(f"{word}:*" for word in words), config=config, search_type="raw")
-        # "document @@ query" is answered by the GIN index of ensure_indexes(). The rank looks at the title (the
-        # first registered field) only: hits in the title come first, best first. Ranking the whole text would
-        # parse every matching description again — 130 ms for a word found in 5,000 organisations.
+        # The document is stored (ensure_documents()) and weighted (title first), so neither matching nor ranking
+        # parses any text: a word found in all of 5,000 organisations took 160 ms when every description was
+        # parsed again.
+        document = RawSQL(f'"{source.model._meta.db_table}"."{document_column(language)}"', [],
+                          output_field=SearchVectorField())
         return (
-            queryset.annotate(document=_vector(source, language)).filter(document=search_query)
-            .annotate(rank=SearchRank(_vector(source, language, source.fields[:1]), search_query))
+            queryset.alias(document=document).filter(document=search_query)
+            .annotate(rank=SearchRank(document, search_query))
             .order_by("-rank", "pk")
         )
     words = query.split()[:8]
@@ -104,28 +125,57 @@ def search(source, query, language):
     return queryset.filter(condition).order_by("pk")
 
 
-def index_statements():
-    """CREATE INDEX statements (PostgreSQL): one GIN index per registered model and language over exactly the
-    expression search() filters with, so the planner answers the @@ condition from the index."""
+def _expression(source, language):
+    query = source.model._default_manager.all().query
+    compiler = query.get_compiler(connection=connection)
+    sql, params = _vector(source, language).resolve_expression(query).as_sql(compiler, connection)
+    return connection.ops.compose_sql(sql, params)
+
+
+def document_statements():
+    """SQL (PostgreSQL) for the stored search documents: per registered model one generated column per language
+    over the registered fields (the visitor's language and German) and a GIN index on each."""
     statements = []
     for source in sources():
         table = source.model._meta.db_table
+        columns = ", ".join(
+            f'ADD COLUMN IF NOT EXISTS "{document_column(language)}" tsvector '
+            f"GENERATED ALWAYS AS ({_expression(source, language)}) STORED"
+            for language, _name in settings.LANGUAGES
+        )
+        statements.append(f'ALTER TABLE "{table}" {columns}')  # one statement: the table is rewritten once
         for language, _name in settings.LANGUAGES:
-            query = source.model._default_manager.all().query
-            compiler = query.get_compiler(connection=connection)
-            sql, params = _vector(source, language).resolve_expression(query).as_sql(compiler, connection)
-            expression = connection.ops.compose_sql(sql, params)
-            name = f"search_{table}_{language.replace('-', '_')}"[:63]
-            statements.append(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin (({expression}))')
+            column = document_column(language)
+            index = f"{table}_{column}"[:63]
+            statements.append(f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" USING gin ("{column}")')
+            earlier = f"search_{table}_{column.removeprefix('search_')}"[:63]  # expression index, now unused
+            statements.append(f'DROP INDEX IF EXISTS "{earlier}"')
     return statements
 
 
-def ensure_indexes(using="default", **kwargs):
-    """post_migrate: create the search indexes that are missing. Idempotent; nothing to do on SQLite."""
+def drop_documents(using="default", **kwargs):
+    """pre_migrate: drop the stored search documents (their indexes go with them). PostgreSQL refuses to change a
+    column that a generated column reads, so a migration could not alter a title; post_migrate builds them
+    again from the fields registered now."""
     from django.db import connections
 
     if connections[using].vendor != "postgresql":
         return
     with connections[using].cursor() as cursor:
-        for statement in index_statements():
+        for source in sources():
+            table = source.model._meta.db_table
+            columns = ", ".join(f'DROP COLUMN IF EXISTS "{document_column(language)}"'
+                                for language, _name in settings.LANGUAGES)
+            cursor.execute(f'ALTER TABLE IF EXISTS "{table}" {columns}')
+
+
+def ensure_documents(using="default", **kwargs):
+    """post_migrate: create the stored search documents and indexes that are missing. Idempotent; nothing to do
+    on SQLite."""
+    from django.db import connections
+
+    if connections[using].vendor != "postgresql":
+        return
+    with connections[using].cursor() as cursor:
+        for statement in document_statements():
             cursor.execute(statement)
