@@ -11,7 +11,8 @@ def _navigation():
     return list(Page.objects.in_navigation().order_by("position", "title_de"))
 
 
-def _footer_pages():
+def _role_pages():
+    """{role: page} of the pages with a role (imprint, privacy, "new here", …): footer and home page link them."""
     pages = Page.objects.published().exclude(role="")
     return {page.role: page for page in pages}
 
@@ -39,9 +40,10 @@ def portal(request):
     ]
     return {
         "portal_name": settings.PORTAL_NAME,
-        "navigation": cached(f"nav:{language}", _navigation),
+        "origin": f"{request.scheme}://{request.get_host()}",  # canonical and alternate addresses
+        "navigation": cached("navigation", _navigation),
         "extra_navigation": navigation.entries(),
-        "footer_pages": cached(f"footer:{language}", _footer_pages),
+        "role_pages": cached("role-pages", _role_pages),
         "portal_languages": languages,
         "site_url": settings.SITE_URL,
     }

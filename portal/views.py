@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import calendar, navigation, search
+from .cache import cached
 from .forms import FeedbackForm, SearchForm
 from .models import AccessibilityStatement, Event, HomePage, NewsItem, Page
 from .spam import anonymous_public_form, rate_limited
@@ -28,20 +29,18 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     return paginator.get_page(request.GET.get("seite"))
 
 
+def _focus_pages():
+    return list(Page.objects.published().filter(parent__path="integration").order_by("position")[:6])
+
+
 def home(request):
-    home_page = HomePage.load()
+    # Its own texts and the fields of action change only with content, like the navigation: kept in memory.
     context = {
-        "home": home_page,
-        "focus_pages": defer_translated(Page.objects.published(), "body").filter(parent__path="integration")
-        .order_by("position")[:6],
+        "home": cached("home-page", HomePage.load),
+        "focus_pages": cached("focus-pages", _focus_pages),
         "news": defer_translated(NewsItem.objects.latest(3), "body").select_related("image"),
         "events": defer_translated(Event.objects.upcoming(), "description").select_related("municipality")[:3],
         "entry_points": navigation.entry_points(),
-        "entry_pages": {
-            page.role: page
-            for page in defer_translated(Page.objects.published(), "body").filter(
-                role__in=[Page.Role.NEW_HERE, Page.Role.VOLUNTEERING])
-        },
     }
     return render(request, "portal/home.html", context)
 

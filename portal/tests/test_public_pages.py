@@ -23,6 +23,35 @@ def tree(page_factory):
     return root, child, untranslated
 
 
+def test_home_page_shows_its_texts_fields_of_action_news_and_events_and_follows_changes(client, tree, settings):
+    from portal.models import HomePage
+
+    settings.PAGE_CACHE_SECONDS = 0
+    _root, child, _untranslated = tree
+    HomePage.objects.create(title_de="Willkommen im Landkreis Gifhorn", title_ar="مرحبًا بكم في منطقة غيفهورن")
+    new_here = Page.objects.create(slug="neu-hier", title_de="Neu hier", status="published",
+                                                role=Page.Role.NEW_HERE)
+    NewsItem.objects.create(slug="sprachcafe", title_de="Neues Sprachcafé", status="published",
+                            date=timezone.localdate())
+    Event.objects.create(slug="netzwerktreffen", title_de="Netzwerktreffen", status="published",
+                         starts_at=timezone.now() + timedelta(days=2))
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/de/").content.decode()
+    assert "<h1 id=\"home-title\">Willkommen im Landkreis Gifhorn</h1>" in html
+    assert f'href="{new_here.get_absolute_url()}"' in html
+    assert 'href="/de/integration/sprache/">Sprache</a>' in html  # a field of action
+    assert "Neues Sprachcafé" in html and "Netzwerktreffen" in html
+    assert len(queries) <= MAX_QUERIES
+    assert "مرحبًا بكم في منطقة غيفهورن" in client.get("/ar/").content.decode()
+    child.title_de = "Sprache und Bildung"
+    child.save()
+    home = HomePage.load()
+    home.title_de = "Herzlich willkommen"
+    home.save()
+    html = client.get("/de/").content.decode()
+    assert 'href="/de/integration/sprache/">Sprache und Bildung</a>' in html and "Herzlich willkommen" in html
+
+
 def test_page_address_follows_the_tree_and_shows_breadcrumbs(client, tree):
     _root, child, _untranslated = tree
     assert child.get_absolute_url() == "/de/integration/sprache/"
