@@ -10,6 +10,7 @@ configuration where PostgreSQL has one (German, English, Russian, Turkish) and "
 is found too.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import reduce
@@ -132,50 +133,61 @@ def _expression(source, language):
     return connection.ops.compose_sql(sql, params)
 
 
-def document_statements():
-    """SQL (PostgreSQL) for the stored search documents: per registered model one generated column per language
-    over the registered fields (the visitor's language and German) and a GIN index on each."""
-    statements = []
-    for source in sources():
-        table = source.model._meta.db_table
-        columns = ", ".join(
-            f'ADD COLUMN IF NOT EXISTS "{document_column(language)}" tsvector '
-            f"GENERATED ALWAYS AS ({_expression(source, language)}) STORED"
-            for language, _name in settings.LANGUAGES
-        )
-        statements.append(f'ALTER TABLE "{table}" {columns}')  # one statement: the table is rewritten once
-        for language, _name in settings.LANGUAGES:
-            column = document_column(language)
-            index = f"{table}_{column}"[:63]
-            statements.append(f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" USING gin ("{column}")')
-            earlier = f"search_{table}_{column.removeprefix('search_')}"[:63]  # expression index, now unused
-            statements.append(f'DROP INDEX IF EXISTS "{earlier}"')
+def _drop_documents(table):
+    columns = ", ".join(f'DROP COLUMN IF EXISTS "{document_column(code)}"' for code, _name in settings.LANGUAGES)
+    return f'ALTER TABLE IF EXISTS "{table}" {columns}'  # their indexes go with them
+
+
+def document_statements(source):
+    """SQL (PostgreSQL) for the stored search documents of one registered model: one generated column per
+    language over the registered fields (that language and German) and a GIN index on each."""
+    table = source.model._meta.db_table
+    columns = ", ".join(
+        f'ADD COLUMN IF NOT EXISTS "{document_column(language)}" tsvector '
+        f"GENERATED ALWAYS AS ({_expression(source, language)}) STORED"
+        for language, _name in settings.LANGUAGES
+    )
+    statements = [f'ALTER TABLE "{table}" {columns}']  # one statement: the table is rewritten once
+    for language, _name in settings.LANGUAGES:
+        column = document_column(language)
+        index = f"{table}_{column}"[:63]
+        statements.append(f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" USING gin ("{column}")')
+        earlier = f"search_{table}_{column.removeprefix('search_')}"[:63]  # expression index, now unused
+        statements.append(f'DROP INDEX IF EXISTS "{earlier}"')
     return statements
 
 
-def drop_documents(using="default", **kwargs):
-    """pre_migrate: drop the stored search documents (their indexes go with them). PostgreSQL refuses to change a
-    column that a generated column reads, so a migration could not alter a title; post_migrate builds them
-    again from the fields registered now."""
+def drop_documents(using="default", plan=None, **kwargs):
+    """pre_migrate, when there are migrations to apply: drop the stored search documents. PostgreSQL refuses to
+    change a column that a generated column reads, so a migration could not alter a title otherwise."""
     from django.db import connections
 
-    if connections[using].vendor != "postgresql":
+    if connections[using].vendor != "postgresql" or not plan:
         return
     with connections[using].cursor() as cursor:
         for source in sources():
-            table = source.model._meta.db_table
-            columns = ", ".join(f'DROP COLUMN IF EXISTS "{document_column(language)}"'
-                                for language, _name in settings.LANGUAGES)
-            cursor.execute(f'ALTER TABLE IF EXISTS "{table}" {columns}')
+            cursor.execute(_drop_documents(source.model._meta.db_table))
 
 
 def ensure_documents(using="default", **kwargs):
-    """post_migrate: create the stored search documents and indexes that are missing. Idempotent; nothing to do
-    on SQLite."""
+    """post_migrate: build the stored search documents of every registered model that has none or has them
+    defined differently (a field registered since, another language): the German column's comment holds a
+    fingerprint of the definition. Nothing to do when all are current, and nothing on SQLite."""
     from django.db import connections
 
     if connections[using].vendor != "postgresql":
         return
+    marked = document_column(settings.LANGUAGE_CODE)
     with connections[using].cursor() as cursor:
-        for statement in document_statements():
-            cursor.execute(statement)
+        for source in sources():
+            table = source.model._meta.db_table
+            statements = document_statements(source)
+            fingerprint = hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
+            cursor.execute("SELECT col_description(attrelid, attnum) FROM pg_attribute "
+                           "WHERE attrelid = %s::regclass AND attname = %s", [table, marked])
+            if cursor.fetchone() == (fingerprint,):
+                continue
+            cursor.execute(_drop_documents(table))
+            for statement in statements:
+                cursor.execute(statement)
+            cursor.execute(f"COMMENT ON COLUMN \"{table}\".\"{marked}\" IS '{fingerprint}'")
