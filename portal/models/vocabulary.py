@@ -45,22 +45,28 @@ class VocabularyTerm(TranslationTracked):
 def attach_terms(objects, *fields):
     """Give each of `objects` (a list of one model) its terms of the vocabulary fields `fields` as lists named
     `<field>_terms`, in the vocabulary's order. The terms come from memory (`terms_by_id`); the database gives
-    only the pairs of ids. A prefetch built a model instance per row and page: a quarter of the directory's
-    time. Returns `objects`."""
+    only the pairs of ids, for all fields in one query. A prefetch built a model instance per row and page (a
+    quarter of the directory's time) and took one query per field. Returns `objects`."""
     objects = list(objects)
     if not objects:
         return objects
-    for name in fields:
-        field = objects[0]._meta.get_field(name)
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    ids = [obj.pk for obj in objects]
+    relations = [objects[0]._meta.get_field(name) for name in fields]
+    pairs = [
+        field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}_id__in": ids})
+        .annotate(relation=models.Value(position))
+        .values_list(f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id", "relation")
+        for position, field in enumerate(relations)
+    ]
+    found = defaultdict(list)
+    for object_id, term_id, position in pairs[0].union(*pairs[1:], all=True):
+        found[position, object_id].append(term_id)
+    for position, field in enumerate(relations):
         terms = field.related_model.terms_by_id()
-        rank = {pk: position for position, pk in enumerate(terms)}
-        found = defaultdict(list)
-        pairs = field.remote_field.through.objects.filter(**{f"{source}_id__in": [obj.pk for obj in objects]})
-        for object_id, term_id in pairs.values_list(f"{source}_id", f"{target}_id"):
-            found[object_id].append(term_id)
+        rank = {pk: index for index, pk in enumerate(terms)}
         for obj in objects:
-            setattr(obj, f"{name}_terms", [terms[pk] for pk in sorted(found[obj.pk], key=rank.__getitem__)])
+            term_ids = sorted(found[position, obj.pk], key=rank.__getitem__)
+            setattr(obj, f"{field.name}_terms", [terms[pk] for pk in term_ids])
     return objects
 
 
