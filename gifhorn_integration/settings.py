@@ -103,6 +103,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer with the plain widgets written in Python (portal/form_renderer.py).
+FORM_RENDERER = "portal.form_renderer.PlainWidgetRenderer"
 
 # --- Database -------------------------------------------------------------------------------------------
 if "DATABASE_URL" not in env:

@@ -44,17 +44,24 @@ def localized(field, language):
     return build_localized_fieldname(field, language)
 
 
-def defer_translated(queryset, *fields):
+def defer_translated(queryset, *fields, related=()):
     """`queryset` with the translated fields in the visitor's language and in German (its fallback) only, and
     without the long texts `fields` in any language. Lists show titles and summaries; a translated model has
     each field eight times, and loading (and compiling SQL for) every language of every row was most of a list
-    query's time."""
+    query's time. `related` names the relations it selects (`select_related`) whose other languages go too."""
     keep = {SOURCE_LANGUAGE, translation.get_language()}
     other_languages = [code for code, _name in settings.LANGUAGES if code not in keep]
+    models = [("", queryset.model)]
+    for path in related:
+        model = queryset.model
+        for step in path.split("__"):
+            model = model._meta.get_field(step).related_model
+        models.append((f"{path}__", model))
     return queryset.defer(
         *fields,
         *(localized(field, code) for field in fields for code in keep),
-        *(localized(field, code) for field in translated_field_names(queryset.model) for code in other_languages),
+        *(prefix + localized(field, code)
+          for prefix, model in models for field in translated_field_names(model) for code in other_languages),
     )
 
 

@@ -50,7 +50,9 @@ SECTION_NAV_LIMIT = 20
 
 def page_detail(request, path):
     page = get_object_or_404(
-        Page.objects.visible_to(request.user).select_related("image", "parent"), path=path
+        defer_translated(Page.objects.visible_to(request.user), "parent__body", related=["image", "parent"])
+        .select_related("image", "parent"),
+        path=path,
     )
     ancestors = list(
         Page.objects.visible_to(request.user).filter(path__in=page.ancestor_paths()).order_by("path")
@@ -86,7 +88,10 @@ def news_list(request):
 
 
 def news_detail(request, slug):
-    item = get_object_or_404(NewsItem.objects.visible_to(request.user).select_related("image"), slug=slug)
+    item = get_object_or_404(
+        defer_translated(NewsItem.objects.visible_to(request.user), related=["image"]).select_related("image"),
+        slug=slug,
+    )
     return render(request, "portal/news_detail.html", {"item": item})
 
 
@@ -123,7 +128,9 @@ def event_list(request):
 
 def event_detail(request, slug):
     event = get_object_or_404(
-        Event.objects.visible_to(request.user).select_related("municipality", "image"), slug=slug
+        defer_translated(Event.objects.visible_to(request.user), related=["municipality", "image"])
+        .select_related("municipality", "image"),
+        slug=slug,
     )
     return render(request, "portal/event_detail.html", {"event": event})
 

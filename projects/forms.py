@@ -2,7 +2,6 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PlainSelect
 from portal.models import Municipality, SpokenLanguage, TargetGroup, Topic
 
 from .models import Project
@@ -11,7 +10,7 @@ from .models import Project
 def vocabulary_field(label, model, empty_label, value_field="slug"):
     """A select of a vocabulary; its choices come from the cache, so rendering and validating cost no query."""
     return forms.ChoiceField(
-        label=label, required=False, widget=PlainSelect,
+        label=label, required=False,
         choices=lambda: [("", empty_label)] + model.choices(value_field),
     )
 
@@ -57,7 +56,6 @@ class ProjectFilterForm(FilterForm):
     kommune = vocabulary_field(_("Kommune"), Municipality, _("alle Kommunen"))
     stand = forms.ChoiceField(
         label=_("Stand"), choices=[("", _("alle"))] + list(Project.Phase.choices), required=False,
-        widget=PlainSelect,
     )
 
     def filter(self, queryset):

@@ -66,7 +66,7 @@ def directory_map_markers(request):
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
-        Organisation.objects.visible_to(request.user)
+        defer_translated(Organisation.objects.visible_to(request.user), related=["logo"])
         .select_related("logo")
         .prefetch_related("opening_hours"),
         slug=slug,
@@ -102,7 +102,8 @@ def project_list(request):
 def render_project(request, projects, slug, **context):
     """The page of the project `slug` among `projects` (the public ones, or a partner's own for the preview)."""
     project = get_object_or_404(
-        projects.select_related("lead_organisation", "image").prefetch_related(
+        defer_translated(projects, "lead_organisation__description", related=["lead_organisation", "image"])
+        .select_related("lead_organisation", "image").prefetch_related(
             Prefetch("partnerships", queryset=ProjectPartner.objects.filter(
                 accepted=True, organisation__in=Organisation.objects.published()).select_related("organisation")),
         ),

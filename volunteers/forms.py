@@ -2,7 +2,6 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PlainSelect
 from portal.models import Municipality, SpokenLanguage, Topic
 from portal.spam import HoneypotMixin
 from projects.forms import FilterForm, vocabulary_field
@@ -15,7 +14,7 @@ class OpportunityFilterForm(FilterForm):
     thema = vocabulary_field(_("Thema"), Topic, _("alle Themen"))
     kommune = vocabulary_field(_("Kommune"), Municipality, _("alle Kommunen"))
     sprache = vocabulary_field(_("Hilfreiche Sprache"), SpokenLanguage, _("alle Sprachen"), "code")
-    art = forms.ChoiceField(label=_("Art"), required=False, widget=PlainSelect,
+    art = forms.ChoiceField(label=_("Art"), required=False,
                             choices=[("", _("einmalig und regelmäßig"))] + list(Opportunity.Kind.choices))
 
     def filter(self, queryset):
@@ -57,9 +56,10 @@ class PersonForm(HoneypotMixin, forms.Form):
 
 
 class SignUpForm(PersonForm):
-    languages = forms.ModelMultipleChoiceField(
-        label=_("Welche Sprachen sprechen Sie?"), queryset=SpokenLanguage.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple, to_field_name="code",
+    # The choices come from memory (like the filters'); only a sent form asks the database for its languages.
+    languages = forms.MultipleChoiceField(
+        label=_("Welche Sprachen sprechen Sie?"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=lambda: SpokenLanguage.choices("code"),
     )
     availability = forms.CharField(label=_("Wann haben Sie Zeit?"), max_length=300, required=False,
                                    help_text=_("Zum Beispiel: dienstags ab 16 Uhr, am Wochenende"))
@@ -67,6 +67,9 @@ class SignUpForm(PersonForm):
                               required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
     field_order = ["name", "email", "phone", "languages", "availability", "message", "consent", "homepage"]
+
+    def clean_languages(self):
+        return list(SpokenLanguage.objects.filter(code__in=self.cleaned_data["languages"]))
 
 
 class TrainingRegistrationForm(PersonForm):

@@ -27,7 +27,9 @@ def opportunity_list(request):
 @anonymous_public_form
 def opportunity_detail(request, slug):
     opportunity = get_object_or_404(
-        Opportunity.objects.visible_to(request.user).select_related("organisation", "municipality", "topic")
+        defer_translated(Opportunity.objects.visible_to(request.user), "organisation__description",
+                         related=["organisation", "municipality", "topic"])
+        .select_related("organisation", "municipality", "topic")
         .prefetch_related("helpful_languages"),
         slug=slug,
     )

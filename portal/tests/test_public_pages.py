@@ -253,18 +253,3 @@ def test_stored_search_documents_are_rebuilt_around_migrate(db):
     assert drop.startswith('ALTER TABLE IF EXISTS "portal_page" DROP')
     assert add.startswith('ALTER TABLE "portal_page" ADD')
     assert columns() == expected
-
-
-@pytest.mark.parametrize("value", ["", "a&b", None, "gibt-es-nicht"])
-def test_the_filter_forms_select_writes_the_same_markup_as_djangos(value):
-    from django import forms
-    from django.test.html import parse_html
-
-    from portal.forms import PlainSelect
-
-    choices = [("", "alle Themen"), ("a&b", 'Sprache <b> & "Kurse"'), ("beratung", "Beratung")]
-    attrs = {"id": "id_thema", "aria-describedby": "id_thema_helptext", "aria-invalid": "true", "disabled": False}
-    expected = forms.Select(choices=choices).render("thema", value, attrs)
-    written = PlainSelect(choices=choices).render("thema", value, attrs)
-    assert parse_html(written) == parse_html(expected)
-    assert 'value="a&amp;b"' in written and "&lt;b&gt;" in written

@@ -6,6 +6,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from portal.models import SpokenLanguage
 from volunteers.models import SignUp, Volunteer
 
 from .conftest import SIGN_UP
@@ -89,6 +90,18 @@ def test_errors_keep_the_values_and_nothing_is_stored(client, opportunity):
     assert 'href="#id_email"' in html and 'href="#id_consent"' in html
     assert 'value="Amira Haddad"' in html and "Ich spreche Arabisch." in html
     assert SignUp.objects.count() == 0 and mail.outbox == []
+
+
+def test_the_languages_ticked_are_stored_and_an_unknown_one_is_an_error(client, opportunity):
+    arabic = SpokenLanguage.objects.create(code="ar", name="Arabisch")
+    SpokenLanguage.objects.create(code="fa", name="Persisch")
+    form = client.get(f"/de/ehrenamtsboerse/{opportunity.slug}/").content.decode()
+    assert 'name="languages" value="ar"' in form and "> Persisch</label>" in form
+    response = sign_up(client, opportunity, languages=["xx"])
+    assert response.status_code == 200 and 'href="#id_languages' in response.content.decode()
+    assert SignUp.objects.count() == 0
+    sign_up(client, opportunity, languages=["ar"])
+    assert list(Volunteer.objects.get().spoken_languages.all()) == [arabic]
 
 
 def test_honeypot_and_rate_limit(client, opportunity):
