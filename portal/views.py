@@ -33,13 +33,23 @@ def _focus_pages():
     return list(Page.objects.published().filter(parent__path="integration").order_by("position")[:6])
 
 
+def _home_news():
+    return list(defer_translated(NewsItem.objects.latest(3), "body").select_related("image"))
+
+
+def _home_events():
+    return list(defer_translated(Event.objects.upcoming(), "description").select_related("municipality")[:3])
+
+
 def home(request):
-    # Its own texts and the fields of action change only with content, like the navigation: kept in memory.
+    # Everything on it changes only with content, like the navigation: kept in memory per content version (and
+    # for five minutes at most, so a scheduled news item or an event that has ended shows as it should).
+    language = translation.get_language()
     context = {
         "home": cached("home-page", HomePage.load),
         "focus_pages": cached("focus-pages", _focus_pages),
-        "news": defer_translated(NewsItem.objects.latest(3), "body").select_related("image"),
-        "events": defer_translated(Event.objects.upcoming(), "description").select_related("municipality")[:3],
+        "news": cached(f"home-news:{language}", _home_news),
+        "events": cached(f"home-events:{language}", _home_events),
         "entry_points": navigation.entry_points(),
     }
     return render(request, "portal/home.html", context)

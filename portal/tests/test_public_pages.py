@@ -48,8 +48,14 @@ def test_home_page_shows_its_texts_fields_of_action_news_and_events_and_follows_
     home = HomePage.load()
     home.title_de = "Herzlich willkommen"
     home.save()
+    NewsItem.objects.create(slug="sommerfest", title_de="Sommerfest im Park", status="published",
+                            date=timezone.localdate())
     html = client.get("/de/").content.decode()
     assert 'href="/de/integration/sprache/">Sprache und Bildung</a>' in html and "Herzlich willkommen" in html
+    assert "Sommerfest im Park" in html
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/")
+    assert len(queries) == 0  # all of it from memory until content changes
 
 
 def test_page_address_follows_the_tree_and_shows_breadcrumbs(client, tree):
