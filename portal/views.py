@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -29,10 +30,6 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     return paginator.get_page(request.GET.get("seite"))
 
 
-def _focus_pages():
-    return list(Page.objects.published().filter(parent__path="integration").order_by("position")[:6])
-
-
 def _home_news():
     return list(defer_translated(NewsItem.objects.latest(3), "body").select_related("image"))
 
@@ -47,7 +44,7 @@ def home(request):
     language = translation.get_language()
     context = {
         "home": cached("home-page", HomePage.load),
-        "focus_pages": cached("focus-pages", _focus_pages),
+        "focus_pages": _focus_pages(),
         "news": cached(f"home-news:{language}", _home_news),
         "events": cached(f"home-events:{language}", _home_events),
         "entry_points": navigation.entry_points(),
@@ -58,24 +55,42 @@ def home(request):
 SECTION_NAV_LIMIT = 20
 
 
+def _page_tree():
+    """The published pages without their bodies, by path and by parent, in their order: the breadcrumbs, the
+    section navigation and the sub-pages of every info page. Kept in memory like the navigation."""
+    pages = list(defer_translated(Page.objects.published(), "body").order_by("position", "title_de"))
+    children = defaultdict(list)
+    for page in pages:
+        children[page.parent_id].append(page)
+    return {page.path: page for page in pages}, children
+
+
+def page_tree():
+    return cached(f"page-tree:{translation.get_language()}", _page_tree)
+
+
+def _focus_pages():
+    """The fields of action: the first pages of the section "integration"."""
+    by_path, children_of = page_tree()
+    section = by_path.get("integration")
+    return children_of.get(section.pk, [])[:6] if section else []
+
+
 def page_detail(request, path):
     page = get_object_or_404(
         defer_translated(Page.objects.visible_to(request.user), "parent__body", related=["image", "parent"])
         .select_related("image", "parent"),
         path=path,
     )
-    ancestors = list(
-        Page.objects.visible_to(request.user).filter(path__in=page.ancestor_paths()).order_by("path")
-    )
-    children = defer_translated(page.children.published(), "body").order_by("position", "title_de")
-    siblings = []
-    if page.parent_id:
-        # The side navigation lists the section's pages when they fit on a screen; a longer list is no help to
-        # find one's way (the breadcrumb leads to the section page, which lists them all).
-        siblings = list(defer_translated(page.parent.children.published(), "body", "summary")
-                        .order_by("position", "title_de")[:SECTION_NAV_LIMIT + 1])
-        if len(siblings) > SECTION_NAV_LIMIT:
-            siblings = []
+    # Around the page, visitors see published pages only; so does staff's preview of a draft.
+    by_path, children_of = page_tree()
+    ancestors = [by_path[ancestor] for ancestor in page.ancestor_paths() if ancestor in by_path]
+    children = children_of.get(page.pk, [])
+    # The side navigation lists the section's pages when they fit on a screen; a longer list is no help to find
+    # one's way (the breadcrumb leads to the section page, which lists them all).
+    siblings = children_of.get(page.parent_id, []) if page.parent_id else []
+    if len(siblings) > SECTION_NAV_LIMIT:
+        siblings = []
     contact_persons = page.contact_persons.select_related("photo")
     return render(
         request,

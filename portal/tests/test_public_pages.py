@@ -91,6 +91,15 @@ def test_child_pages_are_listed_and_siblings_navigable(client, tree):
     assert 'href="/de/integration/sprache/"' in html
     sidebar = client.get("/de/integration/sprache/").content.decode().split('class="section-nav"', 1)[1]
     assert 'href="/de/integration/familienleben/"' in sidebar
+    # The tree around a page comes from memory, renewed when content changes; drafts stay out of it.
+    root, _child, _untranslated = tree
+    Page.objects.create(parent=root, slug="arbeit", title_de="Arbeit", status="published", position=9)
+    Page.objects.create(parent=root, slug="entwurf", title_de="Entwurf", status="draft", position=10)
+    html = client.get("/de/integration/").content.decode()
+    assert 'href="/de/integration/arbeit/"' in html and "Entwurf" not in html
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/integration/arbeit/")
+    assert len(queries) == 3  # the page, its contact persons, its downloads
 
 
 def test_a_section_too_long_for_a_side_navigation_gets_none(client, page_factory):
