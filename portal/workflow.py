@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from portal import roles
@@ -114,6 +115,16 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):
+        # Django's get_<field>_display builds a dict of all the field's choices on every call, hashing each lazily
+        # translated label, i.e. translating it: a directory page of 20 organisations made 200 translations for
+        # their 20 kinds. The labels by value, once per field; each call translates only its own label.
+        labels = field.__dict__.get("labels_by_value")
+        if labels is None:
+            labels = field.labels_by_value = dict(field.flatchoices)
+        value = getattr(self, field.attname)
+        return force_str(labels.get(value, value), strings_only=True)
 
     @property
     def is_public(self):

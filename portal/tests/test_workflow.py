@@ -104,3 +104,17 @@ def test_every_transition_is_kept_in_history(page_factory, editor):
     page.apply_transition(Transition.ARCHIVE, editor)
     statuses = list(page.history.order_by("history_date").values_list("status", flat=True))
     assert statuses == [Status.DRAFT, Status.PUBLISHED, Status.ARCHIVED]
+
+
+def test_choice_labels_are_shown_in_the_visitors_language_like_djangos_own():
+    from django.utils import translation
+
+    from portal.models import Event
+
+    event = Event(kind=Event.Kind.TRAINING, status=Status.SUBMITTED)
+    with translation.override("de"):
+        assert (event.get_kind_display(), event.get_status_display()) == ("Fortbildung", "In Prüfung")
+    with translation.override("en"):
+        assert event.get_kind_display() == "Training"
+    event.kind = "gibt-es-nicht"  # a value that is no choice (an old one) is shown as it is, as Django does
+    assert event.get_kind_display() == "gibt-es-nicht"
