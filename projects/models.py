@@ -91,8 +91,14 @@ class Organisation(Publishable, TranslationTracked):
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
         ordering = ["name"]
-        # The directory lists in this order: the first page is read from the index, not sorted.
-        indexes = [models.Index(fields=["name"], name="organisation_directory_order")]
+        indexes = [
+            # The directory lists in this order: the first page is read from the index, not sorted.
+            models.Index(fields=["name"], name="organisation_directory_order"),
+            # The directory and the map count what is public: from this index alone, not from the wide rows
+            # (descriptions in eight languages) of every organisation.
+            models.Index(fields=["status", "publish_from", "publish_until"], include=["latitude", "longitude"],
+                         name="organisation_public"),
+        ]
 
     def __str__(self):
         return self.name

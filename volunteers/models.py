@@ -77,8 +77,13 @@ class Opportunity(Publishable, TranslationTracked):
         verbose_name = _("Ehrenamtsangebot")
         verbose_name_plural = _("Ehrenamtsangebote")
         ordering = ["expires_on", "title_de"]
-        # The board lists in this order: the first page is read from the index, not sorted.
-        indexes = [models.Index(fields=["expires_on", "title_de"], name="opportunity_board_order")]
+        indexes = [
+            # The board lists in this order: the first page is read from the index, not sorted.
+            models.Index(fields=["expires_on", "title_de"], name="opportunity_board_order"),
+            # The board counts what is current from this index alone, not from the wide rows.
+            models.Index(fields=["status", "expires_on", "publish_from", "publish_until"],
+                         name="opportunity_current"),
+        ]
 
     def __str__(self):
         return self.title_de or self.slug
