@@ -72,7 +72,7 @@ def organisation_detail(request, slug):
         slug=slug,
     )
     attach_terms([organisation], "topics", "target_groups", "municipalities", "spoken_languages")
-    projects = Project.objects.published().involving(organisation).order_by("title_de")
+    projects = defer_translated(Project.objects.published(), "description").involving(organisation).order_by("title_de")
     related = {}
     for key, provider in structured_data.related_providers():
         related[key] = provider(organisation)

@@ -8,6 +8,7 @@ class VolunteersConfig(AppConfig):
 
     def ready(self):
         from portal import demo, navigation, search, sitemaps
+        from portal.translation_status import defer_translated
         from projects import structured_data
 
         from . import demo as volunteer_demo
@@ -28,5 +29,7 @@ class VolunteersConfig(AppConfig):
             _("Aufgaben finden, bei denen Sie gebraucht werden – ohne Benutzerkonto"), position=20,
         )
         structured_data.register_related(
-            "opportunities", lambda organisation: Opportunity.objects.current().of_organisation(organisation)
+            "opportunities",
+            lambda organisation: defer_translated(Opportunity.objects.current(), "description")
+            .of_organisation(organisation),
         )
