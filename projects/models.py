@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.models import Image, Municipality, SpokenLanguage, TargetGroup, Topic
 from portal.models.content import RichTextField
@@ -55,7 +56,7 @@ class Organisation(Publishable, TranslationTracked):
         NO = "no", _("nicht stufenlos erreichbar")
         UNKNOWN = "unknown", _("Zugänglichkeit unbekannt")
 
-    name = models.CharField(_("Name"), max_length=200)
+    name = models.CharField(pgettext_lazy("Bezeichnung", "Name"), max_length=200)
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=100, unique=True)
     kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices, default=Kind.ASSOCIATION)
     description = RichTextField(_("Beschreibung"), blank=True)
@@ -71,7 +72,7 @@ class Organisation(Publishable, TranslationTracked):
     )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
-    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    city = models.CharField(pgettext_lazy("Adresse", "Ort"), max_length=100, blank=True)
     latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=8, decimal_places=5, null=True, blank=True)
     phone = models.CharField(_("Telefon"), max_length=40, blank=True)

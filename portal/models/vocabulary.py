@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.cache import cached
 from portal.translation_status import TranslationTracked
@@ -15,7 +16,7 @@ class VocabularyQuerySet(models.QuerySet):
 
 
 class VocabularyTerm(TranslationTracked):
-    name = models.CharField(_("Name"), max_length=120)
+    name = models.CharField(pgettext_lazy("Bezeichnung", "Name"), max_length=120)
     slug = models.SlugField(_("Kurzname in Adressen"), unique=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 

@@ -303,3 +303,23 @@ def test_the_language_switcher_links_the_same_page_with_its_query(client, db):
     html = client.get("/de/aktuelles/?seite=2").content.decode()
     assert 'href="/ar/aktuelles/?seite=2" lang="ar"' in html
     assert 'href="/de-x-ls/aktuelles/?seite=2" lang="de-x-ls"' in html
+
+
+def test_one_german_word_with_two_meanings_is_translated_by_its_context():
+    """"Ort" of an address is a town, "Ort" of an event its venue; "Name" of a person is not that of a thing."""
+    from django.utils import translation
+
+    from portal.models import Event, SpokenLanguage
+    from projects.models import Organisation
+
+    def labels():
+        fields = [(Organisation, "city"), (Event, "venue"), (Organisation, "name"), (SpokenLanguage, "name")]
+        return tuple(str(model._meta.get_field(name).verbose_name) for model, name in fields)
+
+    with translation.override("de"):
+        assert labels() == ("Ort", "Ort", "Name", "Name")
+    with translation.override("uk"):
+        assert labels() == ("Населений пункт", "Місце", "Назва", "Назва")
+        assert translation.gettext("Name") == "Ім’я"
+    with translation.override("en"):
+        assert labels()[:2] == ("Town", "Location")
