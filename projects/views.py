@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal.cache import cached
 from portal.models import attach_terms
 from portal.translation_status import defer_translated
 from portal.views import paginate
@@ -53,14 +54,23 @@ def directory_map(request):
     return render(request, "projects/directory_map.html", context)
 
 
+def _markers(organisations):
+    rows = _located(organisations).values_list("name", "slug", "latitude", "longitude")
+    return [[name, slug, round(float(lat), 5), round(float(lon), 5)] for name, slug, lat, lon in rows]
+
+
 def directory_map_markers(request):
     """The map's markers for the same filters, as compact JSON (5,000 organisations make 60 KB compressed):
-    the address pattern of a detail page once, then [name, slug, latitude, longitude] per organisation."""
-    _form, organisations = _directory_queryset(request)
-    rows = _located(organisations).values_list("name", "slug", "latitude", "longitude")
+    the address pattern of a detail page once, then [name, slug, latitude, longitude] per organisation.
+    Without filters (the usual first click on the map) the markers come from memory until content changes."""
+    form, organisations = _directory_queryset(request)
+    if form.is_filtered:
+        markers = _markers(organisations)
+    else:
+        markers = cached("map-markers", lambda: _markers(organisations))
     return JsonResponse({
         "url": reverse("projects:organisation_detail", kwargs={"slug": "SLUG"}),
-        "markers": [[name, slug, round(float(lat), 5), round(float(lon), 5)] for name, slug, lat, lon in rows],
+        "markers": markers,
     })
 
 

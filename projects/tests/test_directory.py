@@ -145,6 +145,10 @@ def test_map_page_counts_and_the_markers_come_with_the_same_filters(client, voca
     assert markers_url == "/de/angebote/karte/orte.json?thema=sprache"
     data = client.get(markers_url).json()
     assert data == {"url": "/de/angebote/SLUG/", "markers": [["Mit Standort", "mit-standort", 52.48, 10.55]]}
+    unfiltered = client.get("/de/angebote/karte/orte.json").json()["markers"]
+    assert [marker[0] for marker in unfiltered] == ["Anderes Thema", "Mit Standort"]
+    organisation("Neu dabei", latitude=52.41, longitude=10.51)  # content changed: the kept markers are renewed
+    assert len(client.get("/de/angebote/karte/orte.json").json()["markers"]) == 3
     assert "data-load-map" in html
     assert "tile.openstreetmap.org" not in html.replace('data-tile-url="https://tile.openstreetmap.org', "")
 
