@@ -169,6 +169,25 @@ class Membership(models.Model):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
 
 
+class Invitation(models.Model):
+    """A colleague invited into an organisation's partner area, until the link is used (the row goes), the
+    organisation withdraws it (the row goes) or it expires (the nightly clean-up removes the row)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("E-Mail-Adresse"))
+    role = models.CharField(_("Rolle"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("eingeladen am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} – {self.organisation}"
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def involving(self, organisation):
         """Led by `organisation` or with it as a partner (a subquery: no DISTINCT over the wide rows)."""

@@ -27,6 +27,8 @@ urlpatterns = [
     path("<slug:org>/mitglieder/", views.members, name="partner_members"),
     path("<slug:org>/mitglieder/einladen/", views.member_invite, name="partner_member_invite"),
     path("<slug:org>/mitglieder/<int:pk>/entfernen/", views.member_remove, name="partner_member_remove"),
+    path("<slug:org>/mitglieder/einladungen/<int:pk>/zurueckziehen/", views.invitation_withdraw,
+         name="partner_invitation_withdraw"),
     path("<slug:org>/projekte/neu/", views.project_create, name="partner_project_create"),
     path("<slug:org>/projekte/<slug:project>/bearbeiten/", views.project_edit, name="partner_project_edit"),
     path("<slug:org>/projekte/<slug:project>/einreichen/", views.project_submit, name="partner_project_submit"),

@@ -24,20 +24,20 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse, reverse_lazy
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.models import PendingChange
 from portal.spam import rate_limited
 from portal.workflow import Status, Transition
 
 from . import tokens
-from .models import Membership, OpeningHours, Organisation, Project, ProjectPartner
+from .models import Invitation, Membership, OpeningHours, Organisation, Project, ProjectPartner
 from .partner_forms import (
     AcceptInvitationForm,
     EmailForm,
@@ -354,19 +354,17 @@ def invitation(request, token):
         return render(request, "projects/partner/invitation_failed.html", {"expired": True})
     except tokens.InvalidToken:
         return render(request, "projects/partner/invitation_failed.html", {"expired": False})
-    organisation = Organisation.objects.filter(pk=payload.get("organisation")).first()
-    email = payload.get("email", "")
-    role = payload.get("role") if payload.get("role") in Membership.Role.values else Membership.Role.MEMBER
-    if organisation is None or not email:
-        return render(request, "projects/partner/invitation_failed.html", {"expired": False})
-    context = {"organisation": organisation, "email": email, "role": Membership.Role(role).label}
+    invitation = (Invitation.objects.select_related("organisation")
+                  .filter(pk=payload.get("invitation") if isinstance(payload, dict) else None).first())
+    if invitation is None:
+        # Used already (the row goes with its use) or withdrawn by the organisation.
+        return render(request, "projects/partner/invitation_failed.html", {"expired": False, "gone": True})
+    organisation, email, role = invitation.organisation, invitation.email, invitation.role
+    context = {"organisation": organisation, "email": email, "role": invitation.get_role_display()}
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
         if organisation.memberships.filter(user=existing).exists():
             return render(request, "projects/partner/invitation.html", {**context, "state": "member"})
-        if payload.get("new"):
-            # The account was made with this very link; whoever was removed since must be invited again.
-            return render(request, "projects/partner/invitation_failed.html", {"expired": False, "used": True})
         if not existing.is_active:
             return render(request, "projects/partner/invitation.html", {**context, "state": "inactive"})
         if not request.user.is_authenticated:
@@ -374,7 +372,9 @@ def invitation(request, token):
         if request.user != existing:
             return render(request, "projects/partner/invitation.html", {**context, "state": "other_user"})
         if request.method == "POST":
-            Membership.objects.get_or_create(organisation=organisation, user=existing, defaults={"role": role})
+            with transaction.atomic():
+                Membership.objects.get_or_create(organisation=organisation, user=existing, defaults={"role": role})
+                invitation.delete()
             messages.success(request, _("Sie gehören jetzt zu „%(name)s“.") % {"name": organisation.name})
             return redirect("projects:partner_organisation", org=organisation.slug)
         return render(request, "projects/partner/invitation.html", {**context, "state": "confirm"})
@@ -386,6 +386,7 @@ def invitation(request, token):
                 language=translation.get_language() or settings.LANGUAGE_CODE,
             )
             Membership.objects.create(organisation=organisation, user=user, role=role)
+            invitation.delete()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Willkommen! Ihr Konto ist eingerichtet und Sie gehören jetzt zu „%(name)s“.")
                          % {"name": organisation.name})
@@ -511,8 +512,14 @@ def organisation_submit(request, membership):
 
 @partner_required()
 def members(request, membership):
-    memberships = membership.organisation.memberships.select_related("user").order_by("role", "user__full_name")
-    return render(request, "projects/partner/members.html", _area_context(membership, memberships=memberships))
+    organisation = membership.organisation
+    memberships = organisation.memberships.select_related("user").order_by("role", "user__full_name")
+    invitations = []
+    if membership.role == Membership.Role.MANAGER:
+        invitations = organisation.invitations.filter(
+            created_at__gt=timezone.now() - tokens.MAX_AGE[tokens.INVITE_MEMBER]).select_related("invited_by")
+    return render(request, "projects/partner/members.html",
+                  _area_context(membership, memberships=memberships, invitations=invitations))
 
 
 @partner_required(manager=True)
@@ -526,9 +533,11 @@ def member_invite(request, membership):
         else:
             email, role = form.cleaned_data["email"], form.cleaned_data["role"]
             existing = User.objects.filter(email__iexact=email).first()
-            # "new": the link sets up an account and so works only once; with an account the login is the check.
-            token = tokens.make_token(tokens.INVITE_MEMBER, {"organisation": organisation.pk, "email": email,
-                                                             "role": role, "new": existing is None})
+            # The newest invitation of an address is the one that counts: an earlier link stops working.
+            with transaction.atomic():
+                organisation.invitations.filter(email__iexact=email).delete()
+                invitation = organisation.invitations.create(email=email, role=role, invited_by=request.user)
+            token = tokens.make_token(tokens.INVITE_MEMBER, {"invitation": invitation.pk})
             recipient = existing or User(email=email, language=translation.get_language() or settings.LANGUAGE_CODE)
             with translation.override(recipient.language):
                 path = reverse("projects:partner_invitation", kwargs={"token": token})
@@ -539,6 +548,15 @@ def member_invite(request, membership):
             messages.success(request, _("Wir haben die Einladung an %(email)s geschickt.") % {"email": email})
             return redirect("projects:partner_members", org=organisation.slug)
     return render(request, "projects/partner/member_invite.html", _area_context(membership, form=form))
+
+
+@partner_required(manager=True)
+@require_POST
+def invitation_withdraw(request, membership, pk):
+    invitation = get_object_or_404(membership.organisation.invitations, pk=pk)
+    invitation.delete()
+    messages.success(request, _("Die Einladung an %(email)s gilt nicht mehr.") % {"email": invitation.email})
+    return redirect("projects:partner_members", org=membership.organisation.slug)
 
 
 @partner_required(manager=True)

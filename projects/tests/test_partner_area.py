@@ -1,5 +1,6 @@
 """The partner area: registration, members, profile, projects and co-partners, as a partner lives them."""
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from portal.models import Image, PendingChange, User
 from portal.workflow import Status, Transition
-from projects.models import Membership, OpeningHours, Organisation, Project, ProjectPartner
+from projects.models import Invitation, Membership, OpeningHours, Organisation, Project, ProjectPartner
 from projects.partner_forms import html_to_text, text_to_html
 
 from . import build_organisation, build_partner, build_project, link_in, png_upload
@@ -701,9 +702,51 @@ def test_a_removed_colleague_cannot_come_back_with_the_old_invitation(client, ma
     colleague = User.objects.get(email="neu@verein.example")
     Membership.objects.get(user=colleague).delete()
     client.force_login(colleague)
-    assert "Diese Einladung ist schon angenommen" in html(client.get(link))
+    assert "Diese Einladung gilt nicht mehr" in html(client.get(link))
     client.post(link)
     assert not Membership.objects.filter(user=colleague).exists()
+
+
+def test_a_manager_sees_open_invitations_and_withdraws_one(client, manager_a, member_a, org_a):
+    client.force_login(manager_a)
+    for address in ("erste@verein.example", "zweite@verein.example", "erste@verein.example"):
+        client.post(f"/de/partner/{org_a.slug}/mitglieder/einladen/", {"email": address, "role": "member"})
+    first_link, second_link, newest_link = (link_in(message) for message in mail.outbox)
+    page = html(client.get(f"/de/partner/{org_a.slug}/mitglieder/"))
+    assert "Offene Einladungen" in page
+    assert page.count('<th scope="row">erste@verein.example</th>') == 1  # the newest only
+    second = Invitation.objects.get(email="zweite@verein.example")
+    withdraw = f"/de/partner/{org_a.slug}/mitglieder/einladungen/{second.pk}/zurueckziehen/"
+    client.logout()
+    assert client.post(withdraw)["Location"].startswith("/de/partner/anmelden/")
+    client.force_login(member_a)  # a plain member may not
+    assert client.post(withdraw).status_code == 403 and Invitation.objects.filter(pk=second.pk).exists()
+    assert "Offene Einladungen" not in html(client.get(f"/de/partner/{org_a.slug}/mitglieder/"))
+    client.force_login(manager_a)
+    assert client.get(withdraw).status_code == 405  # a link alone withdraws nothing
+    response = client.post(withdraw)
+    assert response["Location"] == f"/de/partner/{org_a.slug}/mitglieder/"
+    assert "Die Einladung an zweite@verein.example gilt nicht mehr." in html(client.get(response["Location"]))
+    client.logout()
+    for link in (first_link, second_link):  # replaced by a newer one, withdrawn
+        assert "Diese Einladung gilt nicht mehr" in html(client.get(link))
+    assert 'name="password1"' in html(client.get(newest_link))
+    other = build_organisation("Beratung Wittingen")
+    foreign = Invitation.objects.create(organisation=other, email="x@wittingen.example")
+    client.force_login(manager_a)  # another organisation's invitation is not found from here
+    assert client.post(f"/de/partner/{org_a.slug}/mitglieder/einladungen/{foreign.pk}/zurueckziehen/"
+                       ).status_code == 404
+
+
+def test_expired_invitations_are_deleted_by_the_nightly_clean_up(manager_a, org_a):
+    from django.core.management import call_command
+
+    start = timezone.now()
+    with time_machine.travel(start - timedelta(days=15), tick=False):
+        Invitation.objects.create(organisation=org_a, email="alt@verein.example")
+    Invitation.objects.create(organisation=org_a, email="neu@verein.example")
+    call_command("delete_unconfirmed_registrations", stdout=open(os.devnull, "w"))
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["neu@verein.example"]
 
 
 def test_a_line_break_in_a_name_does_not_break_the_staff_mail(client, org_a, member_a):

@@ -438,6 +438,7 @@ def network(site):
     partner = User.objects.create_user(email="leitung@sprachtreff.example", password=PARTNER_PASSWORD,
                                        full_name="Ayşe Demir")
     Membership.objects.create(organisation=organisation, user=partner, role=Membership.Role.MANAGER)
+    organisation.invitations.create(email="kollegin@sprachtreff.example", invited_by=partner)
     return Network(organisation=organisation, other_town=other_town, other_topic=other_topic, draft=draft,
                    project=project, opportunity=opportunity, training=training, partner=partner,
                    site_url=site.url)

@@ -39,6 +39,7 @@ PUBLIC_VIEWS = {
 PARTNER_VIEWS = {
     "partner-dashboard": (lambda n: f"/{{lang}}/partner/{n.organisation.slug}/", _log_in, None),
     "partner-project-form": (lambda n: f"/{{lang}}/partner/{n.organisation.slug}/projekte/neu/", _log_in, None),
+    "partner-members": (lambda n: f"/{{lang}}/partner/{n.organisation.slug}/mitglieder/", _log_in, None),
 }
 
 # Violations found in our templates/CSS, marked only until the app is fixed: {(view, lang or None): reason}.

@@ -1,5 +1,6 @@
 """Daily from cron: delete partner registrations whose e-mail address was never confirmed within 30 days
-(the registration's privacy notice promises it): the inactive account and the draft organisation it created."""
+(the registration's privacy notice promises it): the inactive account and the draft organisation it created;
+and invitations of colleagues whose link has expired (they hold the invited person's e-mail address)."""
 
 from datetime import timedelta
 
@@ -8,13 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.models import User
-from projects.models import Organisation
+from projects import tokens
+from projects.models import Invitation, Organisation
 
 UNCONFIRMED_LIFETIME = timedelta(days=30)
 
 
 class Command(BaseCommand):
-    help = "Löscht Partner-Registrierungen, deren E-Mail-Adresse nach 30 Tagen nicht bestätigt ist."
+    help = ("Löscht Partner-Registrierungen, deren E-Mail-Adresse nach 30 Tagen nicht bestätigt ist, "
+            "und abgelaufene Einladungen.")
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -25,4 +28,7 @@ class Command(BaseCommand):
         deleted_organisations = organisations.count()
         organisations.delete()
         deleted_users, _detail = users.delete()
-        self.stdout.write(f"organisations_deleted: {deleted_organisations}, accounts_deleted: {deleted_users}")
+        expired = timezone.now() - tokens.MAX_AGE[tokens.INVITE_MEMBER]
+        deleted_invitations, _detail = Invitation.objects.filter(created_at__lte=expired).delete()
+        self.stdout.write(f"organisations_deleted: {deleted_organisations}, accounts_deleted: {deleted_users}, "
+                          f"invitations_deleted: {deleted_invitations}")
