@@ -149,6 +149,7 @@ MODEL_ADMIN = {
 POST_ONLY = {
     "admin:logout": "Django's admin logout takes POST only",
     "projects:partner_logout": "POST only; projects/tests/test_partner_area.py signs out",
+    "projects:partner_invitation_withdraw": "POST only; test_partner_area.py (anonymous, member, manager, other org)",
     "volunteers:sign_up_resend": "POST only (the form on the expired-link page); test_sign_up.py",
     "admin:projects_organisation_process_import": "POST step after the import preview; test_import.py",
 }
