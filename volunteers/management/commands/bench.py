@@ -244,6 +244,7 @@ class Command(BaseCommand):
                 ceiling = wrk(ceiling_url, seconds)
                 wrk(static_url, 1)
                 static = wrk(static_url, seconds)
+                drain(base)
                 rows = {}
                 for name, url in urls:
                     wrk(base + url, 1)  # warm up (and fill the cache in the cached run)
