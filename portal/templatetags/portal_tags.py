@@ -35,12 +35,27 @@ def layout_part(context, template_name):
                   lambda: render_to_string(template_name, {**context.flatten(), "slots": LAYOUT_SLOTS}))
     path = context["request"].path
     if LAYOUT_SLOTS["language_switcher"] in html:
-        switcher = render_to_string("portal/partials/language_switcher.html",
-                                    {"portal_languages": context["portal_languages"]})
-        html = html.replace(LAYOUT_SLOTS["language_switcher"], switcher)
+        html = html.replace(LAYOUT_SLOTS["language_switcher"], _language_switcher(context, language))
     html = html.replace(LAYOUT_SLOTS["page_path"], escape(quote(path, safe="/")))
     link = f'<a href="{escape(path)}">'
     return mark_safe(html.replace(link, link[:-1] + ' aria-current="page">'))
+
+
+SWITCHER = "portal/partials/language_switcher.html"
+REST_SLOT = "--rest-of-address--"
+
+
+def _language_switcher(context, language):
+    """The language switcher. Its addresses are this page's address with another language prefix (our URL
+    patterns are the same in every language), so it is rendered once per language with a slot for the rest of
+    the address; an address without the prefix (rare) gets its own rendering."""
+    prefix = f"/{language}/"
+    address = context["request"].get_full_path()
+    if not address.startswith(prefix):
+        return render_to_string(SWITCHER, {"portal_languages": context["portal_languages"]})
+    html = cached(f"language-switcher:{language}", lambda: render_to_string(SWITCHER, {"portal_languages": [
+        {**entry, "url": f"/{entry['code']}/{REST_SLOT}"} for entry in context["portal_languages"]]}))
+    return html.replace(REST_SLOT, escape(address[len(prefix):]))
 
 
 @register.simple_tag
