@@ -17,7 +17,7 @@ def _role_pages():
     return {page.role: page for page in pages}
 
 
-def _url_in(path, language, code):
+def url_in(path, language, code):
     """The same page in another language. Our URL patterns are the same in every language (only the prefix
     differs), so swapping the prefix is enough; anything else goes through Django's translate_url."""
     prefix = f"/{language}/"
@@ -32,7 +32,7 @@ def portal(request):
         {
             "code": code,
             "name": name,
-            "url": _url_in(path, language, code),
+            "url": url_in(path, language, code),
             "bidi": code.split("-")[0] in settings.LANGUAGES_BIDI,
             "current": code == language,
         }

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -12,6 +13,8 @@ from portal.models import Image, Municipality, SpokenLanguage, TargetGroup, Topi
 from portal.models.content import RichTextField
 from portal.translation_status import TranslationTracked
 from portal.workflow import Publishable, PublishableQuerySet
+
+from . import tokens
 
 
 class OrganisationQuerySet(PublishableQuerySet):
@@ -169,6 +172,19 @@ class Membership(models.Model):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
 
 
+class InvitationQuerySet(models.QuerySet):
+    """An invitation lasts as long as its link (projects.tokens)."""
+
+    def _cutoff(self):
+        return timezone.now() - tokens.MAX_AGE[tokens.INVITE_MEMBER]
+
+    def open(self):
+        return self.filter(created_at__gt=self._cutoff())
+
+    def expired(self):
+        return self.filter(created_at__lte=self._cutoff())
+
+
 class Invitation(models.Model):
     """A colleague invited into an organisation's partner area, until the link is used (the row goes), the
     organisation withdraws it (the row goes) or it expires (the nightly clean-up removes the row)."""
@@ -178,6 +194,8 @@ class Invitation(models.Model):
     role = models.CharField(_("Rolle"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("eingeladen am"), auto_now_add=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Einladung")

@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse, reverse_lazy
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -355,7 +355,7 @@ def invitation(request, token):
     except tokens.InvalidToken:
         return render(request, "projects/partner/invitation_failed.html", {"expired": False})
     invitation = (Invitation.objects.select_related("organisation")
-                  .filter(pk=payload.get("invitation") if isinstance(payload, dict) else None).first())
+                  .filter(pk=payload.get("invitation")).first())
     if invitation is None:
         # Used already (the row goes with its use) or withdrawn by the organisation.
         return render(request, "projects/partner/invitation_failed.html", {"expired": False, "gone": True})
@@ -516,8 +516,7 @@ def members(request, membership):
     memberships = organisation.memberships.select_related("user").order_by("role", "user__full_name")
     invitations = []
     if membership.role == Membership.Role.MANAGER:
-        invitations = organisation.invitations.filter(
-            created_at__gt=timezone.now() - tokens.MAX_AGE[tokens.INVITE_MEMBER]).select_related("invited_by")
+        invitations = organisation.invitations.open().select_related("invited_by")
     return render(request, "projects/partner/members.html",
                   _area_context(membership, memberships=memberships, invitations=invitations))
 

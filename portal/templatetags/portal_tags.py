@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from portal.cache import cached
+from portal.context_processors import url_in
 
 register = template.Library()
 
@@ -53,8 +54,13 @@ def _language_switcher(context, language):
     address = context["request"].get_full_path()
     if not address.startswith(prefix):
         return render_to_string(SWITCHER, {"portal_languages": context["portal_languages"]})
-    html = cached(f"language-switcher:{language}", lambda: render_to_string(SWITCHER, {"portal_languages": [
-        {**entry, "url": f"/{entry['code']}/{REST_SLOT}"} for entry in context["portal_languages"]]}))
+
+    def render_with_slot():
+        languages = [{**entry, "url": url_in(prefix + REST_SLOT, language, entry["code"])}
+                     for entry in context["portal_languages"]]
+        return render_to_string(SWITCHER, {"portal_languages": languages})
+
+    html = cached(f"language-switcher:{language}", render_with_slot)
     return html.replace(REST_SLOT, escape(address[len(prefix):]))
 
 

@@ -285,7 +285,7 @@ def test_a_server_error_shows_the_translated_page_and_logs_one_json_line(db, mon
 
 
 def test_url_patterns_are_the_same_in_every_language():
-    """The language switcher only swaps the language prefix (portal.context_processors._url_in): no pattern
+    """The language switcher only swaps the language prefix (portal.context_processors.url_in): no pattern
     may be translated."""
     from django.urls import URLResolver, get_resolver
     from django.utils.functional import Promise

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.models import User
-from projects import tokens
 from projects.models import Invitation, Organisation
 
 UNCONFIRMED_LIFETIME = timedelta(days=30)
@@ -28,7 +27,6 @@ class Command(BaseCommand):
         deleted_organisations = organisations.count()
         organisations.delete()
         deleted_users, _detail = users.delete()
-        expired = timezone.now() - tokens.MAX_AGE[tokens.INVITE_MEMBER]
-        deleted_invitations, _detail = Invitation.objects.filter(created_at__lte=expired).delete()
+        deleted_invitations, _detail = Invitation.objects.expired().delete()
         self.stdout.write(f"organisations_deleted: {deleted_organisations}, accounts_deleted: {deleted_users}, "
                           f"invitations_deleted: {deleted_invitations}")
