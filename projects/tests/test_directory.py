@@ -149,6 +149,10 @@ def test_map_page_counts_and_the_markers_come_with_the_same_filters(client, voca
     assert [marker[0] for marker in unfiltered] == ["Anderes Thema", "Mit Standort"]
     organisation("Neu dabei", latitude=52.41, longitude=10.51)  # content changed: the kept markers are renewed
     assert len(client.get("/de/angebote/karte/orte.json").json()["markers"]) == 3
+    organisation("Bürgerbüro", latitude=52.42, longitude=10.52)
+    body = client.get("/de/angebote/karte/orte.json").content.decode()
+    # Compact: no spaces between values, umlauts as they are (5,000 markers are 20 KB less per answer).
+    assert '["Bürgerbüro","burgerburo",52.42,10.52]' in body
     assert "data-load-map" in html
     assert "tile.openstreetmap.org" not in html.replace('data-tile-url="https://tile.openstreetmap.org', "")
 
