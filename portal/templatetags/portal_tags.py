@@ -36,7 +36,7 @@ def layout_part(context, template_name):
                   lambda: render_to_string(template_name, {**context.flatten(), "slots": LAYOUT_SLOTS}))
     path = context["request"].path
     if LAYOUT_SLOTS["language_switcher"] in html:
-        html = html.replace(LAYOUT_SLOTS["language_switcher"], _language_switcher(context, language))
+        html = html.replace(LAYOUT_SLOTS["language_switcher"], _in_every_language(context, language, SWITCHER))
     html = html.replace(LAYOUT_SLOTS["page_path"], escape(quote(path, safe="/")))
     link = f'<a href="{escape(path)}">'
     return mark_safe(html.replace(link, link[:-1] + ' aria-current="page">'))
@@ -46,21 +46,29 @@ SWITCHER = "portal/partials/language_switcher.html"
 REST_SLOT = "--rest-of-address--"
 
 
-def _language_switcher(context, language):
-    """The language switcher. Its addresses are this page's address with another language prefix (our URL
-    patterns are the same in every language), so it is rendered once per language with a slot for the rest of
-    the address; an address without the prefix (rare) gets its own rendering."""
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """<link rel="alternate" hreflang> to this page in every language, for search engines."""
+    return mark_safe(_in_every_language(context, translation.get_language(), "portal/partials/alternate_links.html"))
+
+
+def _in_every_language(context, language, template_name):
+    """Markup that links this page in every language (the language switcher, the alternate links). Those
+    addresses are this page's address with another language prefix (our URL patterns are the same in every
+    language), so it is rendered once per language with a slot for the rest of the address; an address
+    without the prefix (rare) gets its own rendering."""
     prefix = f"/{language}/"
     address = context["request"].get_full_path()
+    values = {"portal_languages": context["portal_languages"], "origin": context["origin"]}
     if not address.startswith(prefix):
-        return render_to_string(SWITCHER, {"portal_languages": context["portal_languages"]})
+        return render_to_string(template_name, values)
 
     def render_with_slot():
         languages = [{**entry, "url": url_in(prefix + REST_SLOT, language, entry["code"])}
-                     for entry in context["portal_languages"]]
-        return render_to_string(SWITCHER, {"portal_languages": languages})
+                     for entry in values["portal_languages"]]
+        return render_to_string(template_name, {**values, "portal_languages": languages})
 
-    html = cached(f"language-switcher:{language}", render_with_slot)
+    html = cached(f"in-every-language:{template_name}:{language}:{values['origin']}", render_with_slot)
     return html.replace(REST_SLOT, escape(address[len(prefix):]))
 
 

@@ -299,14 +299,19 @@ def test_url_patterns_are_the_same_in_every_language():
     assert not [route for route in routes(get_resolver().url_patterns) if isinstance(route, Promise)]
 
 
-def test_the_language_switcher_links_the_same_page_with_its_query(client, db):
+def test_the_language_switcher_and_alternate_links_name_the_same_page_with_its_query(client, db):
     html = client.get("/de/aktuelles/?seite=2&thema=%22a%22").content.decode()
     assert 'href="/ar/aktuelles/?seite=2&amp;thema=%22a%22" lang="ar"' in html
     assert 'href="/de-x-ls/aktuelles/?seite=2&amp;thema=%22a%22" lang="de-x-ls"' in html
+    alternate = '<link rel="alternate" hreflang="ar" href="http://testserver/ar/aktuelles/?seite=2&amp;thema=%22a%22">'
+    assert alternate in html
     # Rendered once per language, then only the address changes: the next page links itself, not the first.
     html = client.get("/de/veranstaltungen/").content.decode()
     switcher = html.split('class="language-switcher"', 1)[1].split("</details>", 1)[0]
     assert 'href="/ar/veranstaltungen/" lang="ar"' in switcher and "aktuelles" not in switcher
+    head = html.split("</head>", 1)[0]
+    assert '<link rel="alternate" hreflang="uk" href="http://testserver/uk/veranstaltungen/">' in head
+    assert head.count(' hreflang=') == len(settings.LANGUAGES) and "/uk/aktuelles" not in head
 
 
 def test_one_german_word_with_two_meanings_is_translated_by_its_context():
