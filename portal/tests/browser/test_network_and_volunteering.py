@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from portal.tests.browser.helpers import (
     assert_focus_visible,
     assert_no_foreign_requests,
+    assert_no_violations,
     assert_reads_left_to_right,
     assert_reads_right_to_left,
     foreign_requests,
@@ -263,3 +264,65 @@ def test_network_screenshot_reads_in_the_language_direction(network, open_browse
         assert_reads_left_to_right(page)
     # Nothing may be wider than the viewport (no horizontal scrolling at 390 px, WCAG 1.4.10 Reflow).
     assert overflow <= 0, f"{view} ({lang}, {width}px) scrolls sideways by {overflow}px"
+
+
+# --- the partner area's tables on a phone -------------------------------------------------------------------------
+# Words of every cell, each checked for lying on one line: a table squeezed into 390 px used to break German words
+# in the middle ("Aktione|n"). Addresses and e-mail addresses may break at their dots, @ and hyphens.
+WORDS_BROKEN_INSIDE = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll("main th, main td")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.parentElement.closest(".visually-hidden")) continue;
+      for (const match of node.data.matchAll(/[^\\s@.\\-\\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+PARTNER_TABLES = {
+    "partner-members": "/{lang}/partner/{org}/mitglieder/",
+    "partner-sign-ups": "/{lang}/partner/{org}/ehrenamt/anmeldungen/",
+    "partner-hours": "/{lang}/partner/{org}/ehrenamt/stunden/",
+}
+
+
+@pytest.fixture
+def helped(network):
+    """Two confirmed sign-ups for the network's opportunity, with hours noted for one of them."""
+    from django.utils import timezone
+
+    from volunteers.models import HoursEntry, SignUp, Volunteer
+
+    now = timezone.now()
+    people = (("Mariam Al-Khatib", "mariam@beispiel.example"), ("Oleksandr Kovalenko", "o.k@beispiel.example"))
+    for name, email in people:
+        volunteer = Volunteer.objects.create(name=name, email=email)
+        SignUp.objects.create(opportunity=network.opportunity, volunteer=volunteer, name=name, email=email,
+                              state=SignUp.State.ACCEPTED, consent_at=now, confirmed_at=now, contact_made_at=now)
+    HoursEntry.objects.create(volunteer=volunteer, organisation=network.organisation, opportunity=network.opportunity,
+                              date=now.date(), hours=2, activity="Hausaufgabenbetreuung am Nachmittag",
+                              created_by=network.partner)
+    return network
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+@pytest.mark.parametrize("view", list(PARTNER_TABLES))
+def test_partner_tables_become_cards_of_whole_words_on_a_phone(helped, open_browser, view, lang):
+    page = open_browser(width=390, height=844, bypass_csp=True).page  # for axe-core
+    partner_login(page, helped.partner.email, helped.password, lang=lang)
+    response = page.goto(PARTNER_TABLES[view].format(lang=lang, org=helped.organisation.slug))
+    assert response.status == 200, f"{page.url}: HTTP {response.status}"
+    assert page.locator("main table").count()
+    screenshot(page, f"{view}-{lang}-390")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{view} ({lang}) scrolls sideways by {overflow}px"
+    assert page.evaluate(WORDS_BROKEN_INSIDE) == []
+    assert_no_violations(page)  # the cards keep the table's meaning (roles, headings)
