@@ -14,11 +14,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import or_
+from operator import and_, or_
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q
+from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
 RESULT_FIELDS = ("title", "summary")  # what templates/portal/partials/search_result.html shows
@@ -87,43 +88,63 @@ def document_column(language):
     return f"search_{language.replace('-', '_')}"
 
 
+def _words(text):
+    return text.split()[:8]
+
+
+def _tsquery(text, language):
+    """Every word as a prefix ("Sprach" finds "Sprachkurse"), all words required; None without a word. Only word
+    characters reach the raw tsquery, so no input can break its syntax."""
+    from django.contrib.postgres.search import SearchQuery
+
+    words = re.findall(r"\w+", text)[:8]
+    if not words:
+        return None
+    config = POSTGRES_CONFIGS.get(language, "simple")
+    return SearchQuery(" & ".join(f"{word}:*" for word in words), config=config, search_type="raw")
+
+
+def _document(source, language):
+    """The stored, weighted search document (ensure_documents()): neither matching nor ranking parses any text.
+    A word found in all of 5,000 organisations took 160 ms when every description was parsed again."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models.expressions import RawSQL
+
+    return RawSQL(f'"{source.model._meta.db_table}"."{document_column(language)}"', [],
+                  output_field=SearchVectorField())
+
+
+def condition(key, text, language=None):
+    """A filter condition: the object's text in `language` (default: the visitor's) or German contains every word
+    of `text`. The site search and the lists' "Suchbegriff" fields share it, so both find the same: on
+    PostgreSQL through the stored documents and their index, each word also as a prefix; elsewhere (SQLite) as
+    substrings."""
+    source = _sources[key]
+    language = language or translation.get_language()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchVectorExact
+
+        search_query = _tsquery(text, language)
+        return Q(SearchVectorExact(_document(source, language), search_query)) if search_query else Q(pk__in=[])
+    columns = _columns(source, language)
+    return reduce(and_, (reduce(or_, (Q(**{f"{column}__icontains": word}) for column in columns))
+                         for word in _words(text)), Q())
+
+
 def search(source, query, language):
     """A queryset of `source`'s published objects matching `query`, best first."""
     from portal.translation_status import defer_translated, translated_field_names
 
-    columns = _columns(source, language)
     # A result shows its title and summary: the long texts stay in the database (a count over thousands of hits
     # carried them all).
     long_texts = [name for name in translated_field_names(source.model) if name not in RESULT_FIELDS]
-    queryset = defer_translated(source.base_queryset(), *long_texts)
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-        from django.db.models.expressions import RawSQL
+    queryset = defer_translated(source.base_queryset(), *long_texts).filter(condition(source.key, query, language))
+    if connection.vendor == "postgresql" and _tsquery(query, language):
+        from django.contrib.postgres.search import SearchRank
 
-        # Every word as a prefix ("Sprach" finds "Sprachkurse"), all words required. Only word characters reach
-        # the raw tsquery, so no input can break its syntax.
-        words = re.findall(r"\w+", query)[:8]
-        if not words:
-            return queryset.none()
-        config = POSTGRES_CONFIGS.get(language, "simple")
-        search_query = SearchQuery(" & ".join(f"{word}:*" for word in words), config=config, search_type="raw")
-        # The document is stored (ensure_documents()) and weighted (title first), so neither matching nor ranking
-        # parses any text: a word found in all of 5,000 organisations took 160 ms when every description was
-        # parsed again.
-        document = RawSQL(f'"{source.model._meta.db_table}"."{document_column(language)}"', [],
-                          output_field=SearchVectorField())
-        return (
-            queryset.alias(document=document).filter(document=search_query)
-            .annotate(rank=SearchRank(document, search_query))
-            .order_by("-rank", "pk")
-        )
-    words = query.split()[:8]
-    condition = reduce(
-        lambda acc, word: acc & reduce(or_, (Q(**{f"{col}__icontains": word}) for col in columns)),
-        words,
-        Q(),
-    )
-    return queryset.filter(condition).order_by("pk")
+        rank = SearchRank(_document(source, language), _tsquery(query, language))
+        return queryset.annotate(rank=rank).order_by("-rank", "pk")
+    return queryset.order_by("pk")
 
 
 def _expression(source, language):

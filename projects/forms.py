@@ -1,7 +1,7 @@
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal import search
 from portal.models import Municipality, SpokenLanguage, TargetGroup, Topic
 
 from .models import Project
@@ -46,7 +46,7 @@ class DirectoryFilterForm(FilterForm):
         if "zielgruppe" in data:
             queryset = queryset.for_target_group(data["zielgruppe"])
         if data.get("q", "").strip():
-            queryset = queryset.matching(data["q"].strip())
+            queryset = queryset.filter(search.condition("organisationen", data["q"]))
         return queryset
 
 
@@ -66,8 +66,8 @@ class ProjectFilterForm(FilterForm):
             queryset = queryset.filter(municipalities__slug=data["kommune"])
         if "stand" in data:
             queryset = queryset.filter(phase=data["stand"])
-        for word in data.get("q", "").split()[:8]:
-            queryset = queryset.filter(Q(title_de__icontains=word) | Q(summary_de__icontains=word))
+        if data.get("q", "").strip():
+            queryset = queryset.filter(search.condition("projekte", data["q"]))
         # Every filter names one value, and each related row exists once (unique pairs): no duplicates, so no
         # DISTINCT, which would compare every column of every row, all languages included.
         return queryset

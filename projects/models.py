@@ -30,13 +30,6 @@ class OrganisationQuerySet(PublishableQuerySet):
     def for_target_group(self, slug):
         return self.filter(target_groups__slug=slug)
 
-    def matching(self, text):
-        words = text.split()[:8]
-        condition = Q()
-        for word in words:
-            condition &= Q(name__icontains=word) | Q(description_de__icontains=word) | Q(city__icontains=word)
-        return self.filter(condition)
-
     def of_user(self, user):
         return self.filter(memberships__user=user) if user.is_authenticated else self.none()
 

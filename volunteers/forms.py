@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal import search
 from portal.models import Municipality, SpokenLanguage, Topic
 from portal.spam import HoneypotMixin
 from projects.forms import FilterForm, vocabulary_field
@@ -27,8 +28,9 @@ class OpportunityFilterForm(FilterForm):
             queryset = queryset.filter(helpful_languages__code=data["sprache"])
         if "art" in data:
             queryset = queryset.filter(kind=data["art"])
+        # Each word in the offer's text (as in the site search) or in its organisation's name.
         for word in data.get("q", "").split()[:8]:
-            queryset = queryset.filter(Q(title_de__icontains=word) | Q(organisation__name__icontains=word))
+            queryset = queryset.filter(search.condition("ehrenamt", word) | Q(organisation__name__icontains=word))
         # Every filter names one value, and each related row exists once (unique pairs): no duplicates, so no
         # DISTINCT, which would compare every column of every row, all languages included.
         return queryset
