@@ -173,6 +173,8 @@ LANGUAGES = [
     ("tr", "Türkçe"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them (weekday, genitive month, Arabic comma); see the package's docstring.
+FORMAT_MODULE_PATH = ["gifhorn_integration.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

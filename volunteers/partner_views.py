@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -308,7 +308,7 @@ def hours_create(request, membership):
                                            "user_id": request.user.pk})
         messages.success(request, _("Eingetragen: %(hours)s Stunden für %(name)s am %(date)s.") % {
             "hours": reports.format_hours(entry.hours), "name": entry.volunteer.name,
-            "date": entry.date.strftime("%d.%m.%Y")})
+            "date": formats.date_format(entry.date, "SHORT_DATE_FORMAT")})
         if "another" in request.POST:
             return redirect(f"{request.path}?person={entry.volunteer_id}")
         return redirect("volunteers:partner_hours_list", org=organisation.slug)
