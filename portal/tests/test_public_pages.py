@@ -191,6 +191,19 @@ def test_an_event_date_is_written_as_the_language_writes_it(client, db, language
     assert written.replace(" – 20:30", "</time> – <time") in html and ">20:30</time>" in html
 
 
+def test_every_language_writes_an_event_with_its_weekday_and_the_24_hour_clock():
+    """A language added to settings.LANGUAGES needs a module in gifhorn_integration/formats/ where Django's own
+    DATETIME_FORMAT lacks the weekday or uses a 12-hour clock."""
+    from django.utils import formats, translation
+
+    starts = datetime(2026, 11, 26, 18, tzinfo=timezone.get_current_timezone())
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            assert "l" in formats.get_format("DATETIME_FORMAT"), code
+            assert "18:00" in formats.date_format(starts, "DATETIME_FORMAT"), code
+            assert formats.date_format(starts, "TIME_FORMAT") == "18:00", code
+
+
 @pytest.mark.parametrize("month", ["1999-13", "abc", "2026-00", "-", "9999999999-1"])
 def test_bad_month_parameter_shows_the_current_month(client, db, month):
     assert client.get(f"/de/veranstaltungen/?monat={month}").status_code == 200
