@@ -246,6 +246,14 @@ def test_anonymous_dashboard_explains_the_partner_area(client, db):
     assert 'href="/de/partner/anmelden/"' in html(page) and 'href="/de/partner/registrieren/"' in html(page)
 
 
+def test_dashboard_keeps_the_phone_number_left_to_right_in_arabic(client, manager_a, org_a):
+    """Digit groups in a right-to-left paragraph are laid out right to left: "05371 12345" would read "12345 05371"."""
+    org_a.phone = "05371 12345"
+    org_a.save()
+    client.force_login(manager_a)
+    assert '<span dir="ltr">05371 12345</span>' in html(client.get(f"/ar/partner/{org_a.slug}/"))
+
+
 def test_protected_pages_send_anonymous_visitors_to_the_partner_login(client, org_a):
     response = client.get(f"/de/partner/{org_a.slug}/profil/")
     assert response["Location"] == f"/de/partner/anmelden/?next=/de/partner/{org_a.slug}/profil/"
