@@ -124,6 +124,13 @@ def test_detail_page_has_json_ld_vcard_and_opening_hours(client, vocabulary):
     assert "FN:Migrationsberatung" in vcard and "TEL;TYPE=WORK,VOICE:05371 82-0" in vcard
 
 
+def test_lists_on_a_detail_page_use_the_languages_own_comma(client, vocabulary):
+    organisation("Beratung", topics=[vocabulary["sprache"], vocabulary["beratung"]])
+    assert "<dd>Beratung, Sprache</dd>" in client.get("/de/angebote/beratung/").content.decode()
+    german_names = '<span lang="de" dir="ltr">Beratung</span>، <span lang="de" dir="ltr">Sprache</span>'
+    assert f"<dd>{german_names}</dd>" in client.get("/ar/angebote/beratung/").content.decode()
+
+
 def test_open_data_csv_and_json_at_stable_addresses(client, vocabulary):
     organisation("Café Ümit", topics=[vocabulary["sprache"]], city="Gifhorn")
     organisation("مركز الاستشارة", city="Wittingen")
@@ -190,7 +197,7 @@ def test_vocabulary_terms_in_their_order_and_language_and_current_after_an_edit(
     assert '<span lang="ar">Arabisch</span>, <span lang="uk">Ukrainisch</span>' in html
     directory = client.get("/de/angebote/").content.decode()
     assert '<span class="tag">Beratung</span><span class="tag">Sprache</span>' in directory
-    assert "<dd>استشارة, " in client.get("/ar/angebote/migrationsberatung/").content.decode()
+    assert "<dd>استشارة، " in client.get("/ar/angebote/migrationsberatung/").content.decode()
     v["sprache"].name_de = "Deutsch lernen"
     v["sprache"].save()
     assert "<dd>Beratung, Deutsch lernen</dd>" in client.get("/de/angebote/migrationsberatung/").content.decode()
