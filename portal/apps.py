@@ -22,3 +22,16 @@ class PortalConfig(AppConfig):
         search.register(Page, ("title", "summary", "body"), _("Seiten"), "seiten")
         search.register(NewsItem, ("title", "summary", "body"), _("Aktuelles"), "aktuelles")
         search.register(Event, ("title", "summary", "description", "venue"), _("Veranstaltungen"), "veranstaltungen")
+        label_second_factor_devices()
+
+
+def label_second_factor_devices():
+    """django-otp names its app "otp_totp" and its model "TOTP device" in plain English, not translatable, which
+    staff saw in the German admin. The labels are set here in every language; migrations read a model's
+    options from its Meta (`original_attrs`), so django-otp's migrations are not touched."""
+    from django.apps import apps
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    apps.get_app_config("otp_totp").verbose_name = _("Anmeldung mit zweitem Faktor")
+    TOTPDevice._meta.verbose_name = _("Authenticator-App")
+    TOTPDevice._meta.verbose_name_plural = _("Authenticator-Apps")

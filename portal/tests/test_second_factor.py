@@ -151,6 +151,10 @@ def test_the_admin_never_shows_a_devices_secret(client, stabsstelle_admin, edito
     response = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
     assert response.status_code == 200
     assert device.key not in response.content.decode()
+    # Named in German, as everything else in the admin (django-otp's own names are English).
+    assert "<h1>Authenticator-App ändern</h1>" in response.content.decode()
+    index = client.get("/admin/").content.decode()
+    assert "Anmeldung mit zweitem Faktor" in index and "Authenticator-Apps" in index and "TOTP" not in index
     # A lost phone: the admin deletes the device, the colleague enrols anew at the next sign-in.
     client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
     assert not TOTPDevice.objects.filter(pk=device.pk).exists()
