@@ -88,10 +88,6 @@ def document_column(language):
     return f"search_{language.replace('-', '_')}"
 
 
-def _words(text):
-    return text.split()[:8]
-
-
 def _tsquery(text, language):
     """Every word as a prefix ("Sprach" finds "Sprachkurse"), all words required; None without a word. Only word
     characters reach the raw tsquery, so no input can break its syntax."""
@@ -128,7 +124,7 @@ def condition(key, text, language=None):
         return Q(SearchVectorExact(_document(source, language), search_query)) if search_query else Q(pk__in=[])
     columns = _columns(source, language)
     return reduce(and_, (reduce(or_, (Q(**{f"{column}__icontains": word}) for column in columns))
-                         for word in _words(text)), Q())
+                         for word in text.split()[:8]), Q())
 
 
 def search(source, query, language):
@@ -139,11 +135,11 @@ def search(source, query, language):
     # carried them all).
     long_texts = [name for name in translated_field_names(source.model) if name not in RESULT_FIELDS]
     queryset = defer_translated(source.base_queryset(), *long_texts).filter(condition(source.key, query, language))
-    if connection.vendor == "postgresql" and _tsquery(query, language):
+    search_query = _tsquery(query, language) if connection.vendor == "postgresql" else None
+    if search_query:  # best first: a hit in the title (weight A) before one in the text
         from django.contrib.postgres.search import SearchRank
 
-        rank = SearchRank(_document(source, language), _tsquery(query, language))
-        return queryset.annotate(rank=rank).order_by("-rank", "pk")
+        return queryset.annotate(rank=SearchRank(_document(source, language), search_query)).order_by("-rank", "pk")
     return queryset.order_by("pk")
 
 

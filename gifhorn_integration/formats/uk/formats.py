@@ -1,3 +1,3 @@
-"""Ukrainian, month in the genitive (E): "четвер, 26 листопада 2026 р., 18:00"."""
+"""Ukrainian, month in the genitive (E): "Четвер, 26 листопада 2026 р., 18:00"."""
 
 DATETIME_FORMAT = "l, j E Y р., H:i"
