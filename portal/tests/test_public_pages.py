@@ -174,21 +174,22 @@ def test_events_by_month_expand_a_weekly_recurrence(client, db):
     assert "10:00" in html  # still 10:00 after the change to summer time
 
 
-@pytest.mark.parametrize(("language", "written"), [
-    ("de", "Donnerstag, 26. November 2026, 18:00 – 20:30"),
-    ("en", "Thursday, 26 November 2026, 18:00 – 20:30"),
-    ("uk", "Четвер, 26 листопада 2026 р., 18:00 – 20:30"),  # the month in the genitive
-    ("ru", "Четверг, 26 ноября 2026 г., 18:00 – 20:30"),
-    ("ar", "الخميس، 26 نوفمبر 2026، 18:00 – 20:30"),
-    ("tr", "26 Kasım 2026 Perşembe, 18:00 – 20:30"),
+@pytest.mark.parametrize(("language", "starts", "ends"), [
+    ("de", "Donnerstag, 26. November 2026, 18:00", "20:30"),
+    ("de-x-ls", "Donnerstag, 26. November 2026, 18:00 Uhr", "20:30 Uhr"),
+    ("en", "Thursday, 26 November 2026, 18:00", "20:30"),
+    ("uk", "Четвер, 26 листопада 2026 р., 18:00", "20:30"),  # the month in the genitive
+    ("ru", "Четверг, 26 ноября 2026 г., 18:00", "20:30"),
+    ("ar", "الخميس، 26 نوفمبر 2026، 18:00", "20:30"),
+    ("tr", "26 Kasım 2026 Perşembe, 18:00", "20:30"),
 ])
-def test_an_event_date_is_written_as_the_language_writes_it(client, db, language, written):
+def test_an_event_date_is_written_as_the_language_writes_it(client, db, language, starts, ends):
     tz = timezone.get_current_timezone()
     Event.objects.create(slug="elternabend", title_de="Elternabend", summary_de="x", status="published",
                          starts_at=datetime(2026, 11, 26, 18, tzinfo=tz),
                          ends_at=datetime(2026, 11, 26, 20, 30, tzinfo=tz))
     html = client.get(f"/{language}/veranstaltungen/elternabend/").content.decode()
-    assert written.replace(" – 20:30", "</time> – <time") in html and ">20:30</time>" in html
+    assert f">{starts}</time> – <time" in html and f">{ends}</time>" in html
 
 
 def test_every_language_writes_an_event_with_its_weekday_and_the_24_hour_clock():
@@ -201,7 +202,7 @@ def test_every_language_writes_an_event_with_its_weekday_and_the_24_hour_clock()
         with translation.override(code):
             assert "l" in formats.get_format("DATETIME_FORMAT"), code
             assert "18:00" in formats.date_format(starts, "DATETIME_FORMAT"), code
-            assert formats.date_format(starts, "TIME_FORMAT") == "18:00", code
+            assert formats.date_format(starts, "TIME_FORMAT").startswith("18:00"), code
 
 
 @pytest.mark.parametrize("month", ["1999-13", "abc", "2026-00", "-", "9999999999-1"])
