@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -164,6 +164,10 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
 
+    @property
+    def is_manager(self):
+        return self.role == self.Role.MANAGER
+
 
 class InvitationQuerySet(models.QuerySet):
     """An invitation lasts as long as its link (projects.tokens)."""
@@ -197,6 +201,12 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} – {self.organisation}"
+
+    @transaction.atomic
+    def accept(self, user):
+        """The invited person joins in the invited role; the link is used up with the row."""
+        Membership.objects.get_or_create(organisation=self.organisation, user=user, defaults={"role": self.role})
+        self.delete()
 
 
 class ProjectQuerySet(PublishableQuerySet):

@@ -137,7 +137,7 @@ def partner_required(manager=False):
             membership = get_object_or_404(
                 Membership.objects.select_related("organisation"), user=request.user, organisation__slug=org
             )
-            if manager and membership.role != Membership.Role.MANAGER:
+            if manager and not membership.is_manager:
                 return render(request, "projects/partner/forbidden.html", _area_context(membership), status=403)
             return view(request, membership, *args, **kwargs)
 
@@ -181,7 +181,7 @@ def register_menu_entry(url_name, label):
 
 def _area_context(membership, **context):
     return {"membership": membership, "organisation": membership.organisation,
-            "is_manager": membership.role == Membership.Role.MANAGER, "menu_entries": menu_entries.items(),
+            "is_manager": membership.is_manager, "menu_entries": menu_entries.items(),
             **context}
 
 
@@ -359,7 +359,7 @@ def invitation(request, token):
     if invitation is None:
         # Used already (the row goes with its use) or withdrawn by the organisation.
         return render(request, "projects/partner/invitation_failed.html", {"expired": False, "gone": True})
-    organisation, email, role = invitation.organisation, invitation.email, invitation.role
+    organisation, email = invitation.organisation, invitation.email
     context = {"organisation": organisation, "email": email, "role": invitation.get_role_display()}
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
@@ -372,9 +372,7 @@ def invitation(request, token):
         if request.user != existing:
             return render(request, "projects/partner/invitation.html", {**context, "state": "other_user"})
         if request.method == "POST":
-            with transaction.atomic():
-                Membership.objects.get_or_create(organisation=organisation, user=existing, defaults={"role": role})
-                invitation.delete()
+            invitation.accept(existing)
             messages.success(request, _("Sie gehören jetzt zu „%(name)s“.") % {"name": organisation.name})
             return redirect("projects:partner_organisation", org=organisation.slug)
         return render(request, "projects/partner/invitation.html", {**context, "state": "confirm"})
@@ -385,8 +383,7 @@ def invitation(request, token):
                 email=email, password=form.cleaned_data["password1"], full_name=form.cleaned_data["full_name"],
                 language=translation.get_language() or settings.LANGUAGE_CODE,
             )
-            Membership.objects.create(organisation=organisation, user=user, role=role)
-            invitation.delete()
+            invitation.accept(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Willkommen! Ihr Konto ist eingerichtet und Sie gehören jetzt zu „%(name)s“.")
                          % {"name": organisation.name})
@@ -515,7 +512,7 @@ def members(request, membership):
     organisation = membership.organisation
     memberships = organisation.memberships.select_related("user").order_by("role", "user__full_name")
     invitations = []
-    if membership.role == Membership.Role.MANAGER:
+    if membership.is_manager:
         invitations = organisation.invitations.open().select_related("invited_by")
     return render(request, "projects/partner/members.html",
                   _area_context(membership, memberships=memberships, invitations=invitations))
@@ -563,7 +560,7 @@ def member_remove(request, membership, pk):
     organisation = membership.organisation
     target = get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
     managers = organisation.memberships.filter(role=Membership.Role.MANAGER)
-    last_manager = target.role == Membership.Role.MANAGER and managers.count() == 1
+    last_manager = target.is_manager and managers.count() == 1
     if request.method == "POST" and not last_manager:
         target.delete()
         if target.user_id == request.user.pk:

@@ -28,7 +28,6 @@ from django.views.decorators.http import require_http_methods
 from portal.models import PendingChange
 from portal.views import paginate
 from portal.workflow import Status
-from projects.models import Membership
 from projects.partner_forms import proposed_changes
 from projects.partner_views import (
     _admin_url,
@@ -318,7 +317,7 @@ def hours_create(request, membership):
 
 def _may_delete(membership, entry):
     """Everybody deletes the entries they made; the organisation's managers also those of colleagues."""
-    return entry.created_by_id == membership.user_id or membership.role == Membership.Role.MANAGER
+    return entry.created_by_id == membership.user_id or membership.is_manager
 
 
 @partner_required()
