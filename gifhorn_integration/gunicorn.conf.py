@@ -39,3 +39,12 @@ logconfig_dict = {
     },
 }
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """In the master, with the app preloaded and before the first fork: what every worker would otherwise do on
+    its first requests (portal/warmup.py), so that a replaced worker starts warm."""
+    if server.cfg.preload_app:
+        from portal.warmup import prepare_process
+
+        prepare_process()
